@@ -1,0 +1,292 @@
+package wooclient
+
+import (
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/idna"
+)
+
+// maxAddressLen bounds what NormalizeAddress accepts: no store address is
+// longer, and a longer value is a paste gone wrong.
+const maxAddressLen = 2048
+
+// The reasons an address is refused, each one sentence a cashier can act on.
+// None of them repeats what was typed, so none can leak a pasted key.
+const (
+	reasonEmpty     = "The address is empty; type the shop's address, like shop.example.com."
+	reasonTooLong   = "That is too long to be a store address."
+	reasonSpace     = "The address has a space in it; web addresses have none."
+	reasonScheme    = "Only web addresses work here: start with https:// or leave it out."
+	reasonEmail     = "That is an e-mail address; type the shop's web address instead."
+	reasonKey       = "That is an API key, not the store address; it goes in the key fields."
+	reasonUserinfo  = "Leave out the user name and password: credentials do not belong in the address."
+	reasonNoHost    = "The shop's name is missing from the address."
+	reasonHostChars = "The shop's name has characters that web addresses cannot use."
+	reasonNoDot     = "Add the domain ending, like shop.com."
+	reasonIP        = "That IP address is not valid."
+	reasonPort      = "The port after the colon must be a number from 1 to 65535."
+	reasonPath      = "The part after the shop's name has characters that web addresses cannot use."
+)
+
+var (
+	// keyInAddressRe spots a consumer key or secret typed into the address
+	// field: ck_/cs_ at the start of a word (so "truck_parts" is not one),
+	// raw or with the underscore percent-encoded.
+	keyInAddressRe = regexp.MustCompile(`(?i)(?:^|[^a-z0-9])c[ks](?:_|%5f)`)
+	// otherSchemeRe matches the name of a scheme such as "ftp" in "ftp://".
+	otherSchemeRe = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*$`)
+)
+
+// isOtherScheme reports the schemes people paste without "//" after them;
+// any other "name:" without "//" is read as a host and a port.
+func isOtherScheme(name string) bool {
+	switch strings.ToLower(name) {
+	case "mailto", "tel", "sms", "file", "data", "javascript", "about", "news":
+		return true
+	}
+	return false
+}
+
+// AddressError says why what was typed is not a store address. Reason is one
+// sentence for the cashier; Input is what was typed, trimmed, with anything
+// that looks like an API key masked, so the error can be logged or shown.
+type AddressError struct {
+	Input  string
+	Reason string
+}
+
+// Error keeps the reason readable on its own, for logs and plain output.
+func (e *AddressError) Error() string { return "not a store address: " + e.Reason }
+
+// Finding turns the error into the catalogue's invalid-url finding, with the
+// reason as its detail, so the wizard shows it like any other problem.
+func (e *AddressError) Finding() Finding { return NewFinding(CauseInvalidURL, "").With(e.Reason) }
+
+// NormalizeAddress turns what people type into the store address used for
+// discovery: "https://host[:port][/sub/dir]" without a trailing slash. It
+// forgives what browsers forgive (case, a missing scheme, a copied admin
+// page, junk pasted around the address) but refuses, with a reason, anything
+// that cannot be a WordPress site's address. An explicitly typed http:// is
+// kept: the diagnosis, not the parser, decides whether HTTPS works.
+// The error is an *AddressError.
+func NormalizeAddress(raw string) (string, error) {
+	if len(raw) > maxAddressLen {
+		return "", &AddressError{Input: maskInput(trimAddress(raw[:64])) + "…", Reason: reasonTooLong}
+	}
+	s := trimAddress(raw)
+	out, reason := normalize(s)
+	if reason == "" && keyInAddressRe.MatchString(out) {
+		reason = reasonKey // a key that only shows once decoded
+	}
+	if reason == "" && len(out) > maxAddressLen {
+		reason = reasonTooLong // escaping made it longer than we accept back
+	}
+	if reason != "" {
+		return "", &AddressError{Input: maskInput(s), Reason: reason}
+	}
+	return out, nil
+}
+
+// normalize does the work of NormalizeAddress on trimmed input and returns
+// the address or the reason it is refused.
+func normalize(s string) (string, string) {
+	switch {
+	case s == "":
+		return "", reasonEmpty
+	case keyInAddressRe.MatchString(s):
+		return "", reasonKey
+	case strings.IndexFunc(s, unicode.IsSpace) >= 0:
+		return "", reasonSpace
+	}
+	scheme, rest, explicit, reason := splitScheme(s)
+	if reason != "" {
+		return "", reason
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	authority, tail := rest[:end], rest[end:]
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		if !explicit && tail == "" && !strings.Contains(authority[:at], ":") {
+			return "", reasonEmail
+		}
+		return "", reasonUserinfo
+	}
+	host, port, reason := splitHostPort(authority)
+	if reason != "" {
+		return "", reason
+	}
+	if (scheme == "https" && port == "443") || (scheme == "http" && port == "80") {
+		port = ""
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	path, reason := normalizePath(tail)
+	if reason != "" {
+		return "", reason
+	}
+	out := scheme + "://" + host + path
+	if u, err := url.Parse(out); err != nil || u.Host == "" {
+		return "", reasonHostChars
+	}
+	return out, ""
+}
+
+// splitScheme separates the scheme from the rest. Only http and https are
+// web addresses; without a scheme the store is assumed to be on https.
+// Forgiven typos: "https:/x", "https//x" and a scheme pasted twice.
+func splitScheme(s string) (scheme, rest string, explicit bool, reason string) {
+	scheme, rest = "https", s
+	for {
+		lower := strings.ToLower(rest)
+		found := false
+		for _, sc := range []string{"https", "http"} {
+			if strings.HasPrefix(lower, sc+":") || strings.HasPrefix(lower, sc+"//") {
+				rest = strings.TrimLeft(strings.TrimPrefix(rest[len(sc):], ":"), "/\\")
+				scheme, found, explicit = sc, true, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if explicit {
+		return scheme, rest, true, ""
+	}
+	if i := strings.IndexByte(s, ':'); i > 0 && otherSchemeRe.MatchString(s[:i]) &&
+		(strings.HasPrefix(s[i+1:], "//") || isOtherScheme(s[:i])) {
+		if strings.EqualFold(s[:i], "mailto") {
+			return "", "", false, reasonEmail
+		}
+		return "", "", false, reasonScheme
+	}
+	return scheme, rest, false, ""
+}
+
+// splitHostPort checks the host and port and returns them normalised: host
+// names in lower-case ASCII (IDN as punycode), IPv6 in brackets, the port
+// without leading zeros.
+func splitHostPort(authority string) (host, port, reason string) {
+	if authority == "" {
+		return "", "", reasonNoHost
+	}
+	if strings.HasPrefix(authority, "[") {
+		end := strings.IndexByte(authority, ']')
+		if end < 0 {
+			return "", "", reasonIP
+		}
+		after := authority[end+1:]
+		if after != "" && after[0] != ':' {
+			return "", "", reasonHostChars
+		}
+		addr, err := netip.ParseAddr(authority[1:end])
+		if err != nil || !addr.Is6() || addr.Zone() != "" {
+			return "", "", reasonIP
+		}
+		host, port = "["+addr.String()+"]", strings.TrimPrefix(after, ":")
+	} else if strings.Count(authority, ":") > 1 {
+		addr, err := netip.ParseAddr(authority)
+		if err != nil || !addr.Is6() || addr.Zone() != "" {
+			return "", "", reasonIP
+		}
+		return "[" + addr.String() + "]", "", ""
+	} else {
+		name := authority
+		if i := strings.IndexByte(authority, ':'); i >= 0 {
+			name, port = authority[:i], authority[i+1:]
+		}
+		if host, reason = normalizeHostName(name); reason != "" {
+			return "", "", reason
+		}
+	}
+	if port == "" {
+		return host, "", ""
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || len(port) > 5 || strings.Trim(port, "0123456789") != "" || n < 1 || n > 65535 {
+		return "", "", reasonPort
+	}
+	return host, strconv.Itoa(n), ""
+}
+
+// normalizeHostName validates a host name or IPv4 address. International
+// names become punycode with the IDNA lookup profile, as browsers do.
+func normalizeHostName(name string) (string, string) {
+	name = strings.TrimSuffix(name, ".")
+	if name == "" {
+		return "", reasonNoHost
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil {
+		return "", reasonHostChars
+	}
+	if strings.Trim(ascii, "0123456789.") == "" && strings.ContainsAny(ascii, "0123456789") {
+		addr, err := netip.ParseAddr(ascii)
+		if err != nil || !addr.Is4() {
+			return "", reasonIP
+		}
+		return addr.String(), ""
+	}
+	if len(ascii) > 253 {
+		return "", reasonHostChars
+	}
+	for _, label := range strings.Split(ascii, ".") {
+		if label == "" || len(label) > 63 || strings.Trim(label, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return "", reasonHostChars
+		}
+	}
+	if !strings.Contains(ascii, ".") && ascii != "localhost" {
+		return "", reasonNoDot
+	}
+	return ascii, ""
+}
+
+// normalizePath keeps the sub-directory a store lives in and drops what
+// points inside WordPress (admin pages, the REST API, index.php), the query
+// and the fragment. Segments are unescaped and escaped again, so the result
+// reads the same however it was typed.
+func normalizePath(tail string) (string, string) {
+	if i := strings.IndexAny(tail, "?#"); i >= 0 {
+		tail = tail[:i]
+	}
+	var segs []string
+walk:
+	for _, raw := range strings.Split(tail, "/") {
+		seg, err := url.PathUnescape(raw)
+		if err != nil || strings.IndexFunc(seg, unicode.IsControl) >= 0 {
+			return "", reasonPath
+		}
+		switch strings.ToLower(seg) {
+		case "", ".":
+			continue
+		case "..":
+			if len(segs) > 0 {
+				segs = segs[:len(segs)-1]
+			}
+			continue
+		case "wp-admin", "wp-login.php", "wp-json", "index.php", "wp-content", "wp-includes", "xmlrpc.php":
+			break walk
+		}
+		segs = append(segs, url.PathEscape(seg))
+	}
+	if len(segs) == 0 {
+		return "", ""
+	}
+	return "/" + strings.Join(segs, "/"), ""
+}
+
+// trimAddress removes what comes along with a copied address: blanks,
+// invisible characters anywhere, and quotes or angle brackets around it.
+func trimAddress(s string) string {
+	return strings.TrimFunc(stripInvisible(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '<' || r == '>' || strings.ContainsRune(quoteChars, r)
+	})
+}

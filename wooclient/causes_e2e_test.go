@@ -1,0 +1,203 @@
+package wooclient_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
+	"github.com/wcpos/wcpos-setup/wooclient/wootest"
+)
+
+// causeCase is one store and key situation and the exact diagnosis it
+// must get.
+type causeCase struct {
+	name string
+	cfg  wootest.Config
+	// key picks the pair the terminal holds from a store whose admin key
+	// is admin.
+	key func(s *wootest.Store, admin wootest.Key) wooclient.Credentials
+	// addr picks the address typed (default: the TLS listener).
+	addr func(s *wootest.Store) string
+	// want lists the findings as "cause/severity", sorted.
+	want      []string
+	transport wooclient.Transport
+	perms     string // "rwop": read, write, orders, products proved
+	noTrust   bool   // do not trust the store's CA
+}
+
+func mint(p wootest.Permission, r wootest.Role) func(*wootest.Store, wootest.Key) wooclient.Credentials {
+	return func(s *wootest.Store, _ wootest.Key) wooclient.Credentials {
+		return pair(s.MintKey("test", p, r))
+	}
+}
+
+func pair(k wootest.Key) wooclient.Credentials {
+	return wooclient.Credentials{Key: k.ConsumerKey, Secret: k.ConsumerSecret}
+}
+
+func causeCases() []causeCase {
+	httpAddr := func(s *wootest.Store) string { return s.HTTPURL() }
+	wcpos := "1.8.2"
+	return []causeCase{
+		{name: "healthy", cfg: wootest.Config{WCPOSVersion: wcpos}, transport: "basic", perms: "rwop"},
+		{name: "healthy without WCPOS", want: []string{"wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop"},
+		{name: "shop manager", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.ShopManager), transport: "basic", perms: "rwop"},
+		{name: "unknown key", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, _ wootest.Key) wooclient.Credentials {
+			k := s.MintKey("old", wootest.ReadWrite, wootest.Administrator)
+			_ = s.Revoke(k.ID)
+			return pair(k)
+		}, want: []string{"unknown-key/blocker"}},
+		{name: "key of another site", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(*wootest.Store, wootest.Key) wooclient.Credentials {
+			return pair(wootest.NewKey(wootest.ReadWrite, wootest.Administrator))
+		}, want: []string{"unknown-key/blocker"}},
+		{name: "wrong pair", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, admin wootest.Key) wooclient.Credentials {
+			c := pair(admin)
+			c.Secret = s.MintKey("other", wootest.ReadWrite, wootest.Administrator).ConsumerSecret
+			return c
+		}, want: []string{"wrong-pair/blocker"}},
+		{name: "read only", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.Read, wootest.Administrator),
+			want: []string{"read-only/blocker"}, transport: "basic", perms: "rop"},
+		{name: "write only", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.Write, wootest.Administrator),
+			want: []string{"write-only/blocker"}, transport: "basic", perms: "w"},
+		{name: "subscriber", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.Subscriber),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rw"},
+		{name: "customer", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.Customer),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rw"},
+		{name: "authorization header stripped", cfg: wootest.Config{WCPOSVersion: wcpos, StripAuthorization: true},
+			want: []string{"auth-header-stripped/warning"}, transport: "query", perms: "rwop"},
+		{name: "stripped header and wrong pair", cfg: wootest.Config{WCPOSVersion: wcpos, StripAuthorization: true},
+			key: func(s *wootest.Store, admin wootest.Key) wooclient.Credentials {
+				c := pair(admin)
+				c.Secret = s.MintKey("other", wootest.ReadWrite, wootest.Administrator).ConsumerSecret
+				return c
+			}, want: []string{"auth-header-stripped/warning", "wrong-pair/blocker"}},
+		{name: "JWT plugin", cfg: wootest.Config{WCPOSVersion: wcpos, JWTPlugin: true},
+			want: []string{"auth-plugin-conflict/warning"}, transport: "query", perms: "rwop"},
+		{name: "HTTPS not detected", cfg: wootest.Config{WCPOSVersion: wcpos, HTTPSNotDetected: true},
+			want: []string{"https-not-detected/blocker"}, perms: "rwop"},
+		{name: "plain permalinks, WooCommerce 10", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true},
+			want: []string{"plain-permalinks/blocker"}, perms: "rwop"},
+		{name: "plain permalinks, version hidden", cfg: wootest.Config{PlainPermalinks: true},
+			want: []string{"plain-permalinks/blocker", "wcpos-plugin-missing/info"}, perms: "rwop"},
+		{name: "plain permalinks, unknown key", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true},
+			key: func(*wootest.Store, wootest.Key) wooclient.Credentials {
+				return pair(wootest.NewKey(wootest.ReadWrite, wootest.Administrator))
+			}, want: []string{"plain-permalinks/blocker", "unknown-key/blocker"}},
+		{name: "plain permalinks, WooCommerce 11.1", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true, WooCommerceVersion: "11.1.0"},
+			transport: "basic", perms: "rwop"},
+		{name: "plain permalinks with application passwords", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true, ApplicationPasswords: true},
+			want: []string{"plain-permalinks/blocker"}, perms: "rwop"},
+		{name: "WooCommerce inactive", cfg: wootest.Config{WooCommerceInactive: true},
+			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}},
+		{name: "REST blocked for anonymous", cfg: wootest.Config{WCPOSVersion: wcpos, RESTBlocked: true},
+			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop"},
+		{name: "WAF", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true}, want: []string{"waf-blocked/blocker"}},
+		{name: "bot challenge", cfg: wootest.Config{WCPOSVersion: wcpos, BotChallenge: true}, want: []string{"bot-challenge/blocker"}},
+		{name: "plain HTTP store", cfg: wootest.Config{WCPOSVersion: wcpos, HomeScheme: "http"}, addr: httpAddr,
+			want: []string{"insecure-http/warning"}, transport: "oauth1", perms: "rwop"},
+		{name: "http redirects to https", cfg: wootest.Config{WCPOSVersion: wcpos, RedirectHTTPToHTTPS: true}, addr: httpAddr,
+			want: []string{"redirected/info"}, transport: "basic", perms: "rwop"},
+		{name: "canonical host", cfg: wootest.Config{WCPOSVersion: wcpos, RedirectToCanonicalHost: true}, addr: func(s *wootest.Store) string {
+			return strings.Replace(s.URL(), "127.0.0.1", "localhost", 1)
+		}, want: []string{"redirected/info"}, transport: "basic", perms: "rwop"},
+		{name: "PHP notices", cfg: wootest.Config{WCPOSVersion: wcpos, PHPNotices: true},
+			want: []string{"malformed-json/blocker"}, transport: "basic", perms: "rwop"},
+		{name: "server error", cfg: wootest.Config{ServerError: 503}, want: []string{"server-error/blocker"}},
+		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"}},
+		{name: "rate limited briefly", cfg: wootest.Config{WCPOSVersion: wcpos, RateLimit: 2, RetryAfter: time.Second},
+			transport: "basic", perms: "rwop"},
+		{name: "clock two hours off", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 2 * time.Hour},
+			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop"},
+		{name: "clock off, plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -3 * time.Hour, HomeScheme: "http"}, addr: httpAddr,
+			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop"},
+		{name: "custom login URL", cfg: wootest.Config{WCPOSVersion: wcpos, CustomLoginURL: true},
+			want: []string{"admin-unreachable/warning"}, transport: "basic", perms: "rwop"},
+		{name: "certificate expired", cfg: wootest.Config{Certificate: wootest.CertExpired}, want: []string{"tls-expired/blocker"}},
+		{name: "certificate for another host", cfg: wootest.Config{Certificate: wootest.CertWrongHost}, want: []string{"tls-hostname/blocker"}},
+		{name: "self-signed certificate", cfg: wootest.Config{Certificate: wootest.CertSelfSigned}, want: []string{"tls-untrusted/blocker"}},
+		{name: "untrusted CA", noTrust: true, want: []string{"tls-untrusted/blocker"}},
+		{name: "not a store address", addr: func(*wootest.Store) string { return "mailto:shop@example.com" }, want: []string{"invalid-url/blocker"}},
+		{name: "nothing listening", addr: func(*wootest.Store) string { return "https://127.0.0.1:1" }, want: []string{"refused/blocker"}},
+		{name: "malformed key", key: func(_ *wootest.Store, admin wootest.Key) wooclient.Credentials {
+			c := pair(admin)
+			c.Key = strings.ToUpper(c.Key)
+			return c
+		}, want: []string{"key-malformed/blocker", "wcpos-plugin-missing/info"}},
+	}
+}
+
+func TestCausesEndToEnd(t *testing.T) {
+	for _, tc := range causeCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := wootest.New(tc.cfg)
+			defer s.Close()
+			admin := s.MintKey("admin", wootest.ReadWrite, wootest.Administrator)
+			creds := pair(admin)
+			if tc.key != nil {
+				creds = tc.key(s, admin)
+			}
+			addr := s.URL()
+			if tc.addr != nil {
+				addr = tc.addr(s)
+			}
+			opts := wooclient.Options{RootCAs: s.CertPool(), Deadline: 20 * time.Second, RequestTimeout: 5 * time.Second}
+			if tc.noTrust {
+				opts.RootCAs = nil
+			}
+			rep := wooclient.New(opts).Check(context.Background(), addr, creds, nil)
+			var got []string
+			for _, f := range rep.Findings {
+				got = append(got, string(f.Cause)+"/"+string(f.Severity))
+			}
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("findings\n got %v\nwant %v", got, tc.want)
+				for _, f := range rep.Findings {
+					t.Logf("  %s: %s %v", f.Label(), f.Detail, f.Evidence)
+				}
+			}
+			if rep.Key == nil {
+				t.Fatal("no key status in the report")
+			}
+			if rep.Key.Transport != tc.transport {
+				t.Errorf("transport %q, want %q", rep.Key.Transport, tc.transport)
+			}
+			if p := perms(rep.Key); p != tc.perms {
+				t.Errorf("permissions proved %q, want %q", p, tc.perms)
+			}
+			if rep.OK() != (len(blockers(tc.want)) == 0) {
+				t.Errorf("OK() = %v with findings %v", rep.OK(), got)
+			}
+			assertNothingWritten(t, s)
+			assertCredentialsSafe(t, s)
+			assertNoSecretIn(t, rep, creds)
+		})
+	}
+}
+
+func perms(k *wooclient.KeyStatus) string {
+	out := ""
+	for _, p := range []struct {
+		ok bool
+		c  string
+	}{{k.Read, "r"}, {k.Write, "w"}, {k.Orders, "o"}, {k.Products, "p"}} {
+		if p.ok {
+			out += p.c
+		}
+	}
+	return out
+}
+
+func blockers(want []string) []string {
+	var out []string
+	for _, w := range want {
+		if strings.HasSuffix(w, "/blocker") {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,102 @@
+package wooclient
+
+import "context"
+
+// CheckKeys proves, on a store Discover described, what the key can do:
+// which transport works, whether it may read and write (proved without
+// writing) and whether its user may manage orders and products. The key
+// and secret never appear in the report.
+func (c *Client) CheckKeys(ctx context.Context, store Store, creds Credentials, obs Observer) *Report {
+	r, cancel := c.newRun(ctx, obs, KeyChecks, creds.Key, creds.Secret)
+	defer cancel()
+	defer c.CloseIdle()
+	r.offset = store.ClockOffset
+	key := r.checkKeys(store, creds)
+	return r.report(store, key)
+}
+
+// Check is Discover followed by CheckKeys when the store allows: the whole
+// diagnosis of a saved or given connection. With no credentials it is
+// Discover alone.
+func (c *Client) Check(ctx context.Context, address string, creds Credentials, obs Observer) *Report {
+	ids := StoreChecks
+	if !creds.IsZero() {
+		ids = append(append([]CheckID(nil), StoreChecks...), KeyChecks...)
+	}
+	r, cancel := c.newRun(ctx, obs, ids, creds.Key, creds.Secret)
+	defer cancel()
+	defer c.CloseIdle()
+	store := r.discover(address)
+	if creds.IsZero() {
+		return r.report(store, nil)
+	}
+	r.offset = store.ClockOffset
+	return r.report(store, r.checkKeys(store, creds))
+}
+
+// checkKeys runs the key stage into the run.
+func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
+	key := &KeyStatus{Ending: MaskKey(creds.Key)}
+	for _, id := range KeyChecks {
+		r.set(id, StateRunning, "")
+	}
+	defer r.skipKeyChecks()
+	parsed := ParseCredentials(creds.Key, creds.Secret)
+	r.add(parsed.Findings...)
+	if !parsed.OK {
+		r.set(CheckKeyAccepted, StateFail, "the key or secret is not in the right form")
+		return key
+	}
+	creds = parsed.Credentials
+	if store.RESTRoot == "" || r.blocked() {
+		r.set(CheckKeyAccepted, StateSkipped, "the store must be fixed first")
+		return key
+	}
+	l := r.authenticate(store, creds)
+	if !l.ok {
+		r.set(CheckKeyAccepted, StateFail, "refused")
+		return key
+	}
+	key.Authenticated = true
+	if !l.via.marker && !r.has(CauseHTTPSNotDetected) {
+		key.Transport = l.via.transport
+	}
+	r.soften(CauseRESTBlocked, CauseWAFBlocked, CauseBotChallenge)
+	r.set(CheckKeyAccepted, StateOK, acceptedDetail(l.via))
+	r.permissions(store, creds, l, key)
+	return key
+}
+
+// blocked reports a blocker from discovery that keys cannot get past.
+func (r *run) blocked() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, f := range r.findings {
+		if f.Severity == SeverityBlocker && f.Cause != CausePlainPermalinks && f.Cause != CauseMalformedJSON {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) skipKeyChecks() {
+	for _, id := range KeyChecks {
+		if !r.state(id).Done() {
+			r.set(id, StateSkipped, "")
+		}
+	}
+}
+
+func acceptedDetail(v via) string {
+	switch {
+	case v.marker:
+		return "only through a workaround (Plain permalinks)"
+	case v.signHTTP:
+		return "only when signed for http://"
+	case v.transport == TransportBasic:
+		return "Basic authentication"
+	case v.transport == TransportQuery:
+		return "query string (Authorization header lost)"
+	}
+	return "OAuth 1.0a signature"
+}

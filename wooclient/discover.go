@@ -1,0 +1,146 @@
+package wooclient
+
+import (
+	"context"
+	"net/url"
+)
+
+// Discover learns, anonymously, what the store at address is: whether it
+// answers, its certificate, WordPress, the REST API, WooCommerce, the
+// permalinks, the WCPOS plugin and the admin page. Its four requests go out
+// together. Nothing here needs or sends a key.
+func (c *Client) Discover(ctx context.Context, address string, obs Observer) *Report {
+	r, cancel := c.newRun(ctx, obs, StoreChecks)
+	defer cancel()
+	defer c.CloseIdle()
+	return r.report(r.discover(address), nil)
+}
+
+// discovery holds the four anonymous answers of the first level.
+type discovery struct {
+	base                          string
+	front, wpJSON, route, wpAdmin result
+}
+
+func (r *run) discover(address string) Store {
+	base, err := NormalizeAddress(address)
+	if err != nil {
+		f := NewFinding(CauseInvalidURL, "")
+		if ae, ok := err.(*AddressError); ok {
+			f = ae.Finding()
+		}
+		r.add(f)
+		r.set(CheckReachable, StateFail, f.Detail)
+		return Store{}
+	}
+	for _, id := range StoreChecks {
+		r.set(id, StateRunning, "")
+	}
+	q := url.Values{"_fields": {indexFields}}
+	res := r.all(
+		call{method: "GET", url: base + "/", follow: true, page: true},
+		call{method: "GET", url: base + "/wp-json/?" + sendQuery(q), follow: true},
+		call{method: "GET", url: base + "/index.php?" + sendQuery(url.Values{"rest_route": {"/"}, "_fields": {indexFields}}), follow: true},
+		call{method: "GET", url: base + "/wp-admin/", page: true},
+	)
+	d := discovery{base: base, front: res[0], wpJSON: res[1], route: res[2], wpAdmin: res[3]}
+	store := Store{URL: base, Home: base}
+	if !r.reachable(d) {
+		return store
+	}
+	offset := r.clock(d.front, d.wpJSON, d.route)
+	r.redirects(base, d.front)
+	store = r.readIndex(d, store)
+	store.ClockOffset = offset
+	if !r.has(CauseNotWordPress) {
+		r.adminPage(&store, d.wpAdmin)
+	}
+	r.skipRest()
+	return store
+}
+
+// reachable settles the connection and certificate checks. It reports
+// false when no request got any answer: nothing more can be learnt.
+func (r *run) reachable(d discovery) bool {
+	all := []result{d.front, d.wpJSON, d.route, d.wpAdmin}
+	var answered *result
+	for i := range all {
+		if all[i].ok() {
+			answered = &all[i]
+			break
+		}
+	}
+	if answered == nil {
+		first := all[0]
+		for _, res := range all {
+			if res.cause == CauseTLSUntrust || res.cause == CauseTLSExpired || res.cause == CauseTLSHostname || res.cause == CauseTLSOther {
+				first = res
+				break
+			}
+		}
+		f := NewFinding(first.cause, "").With(first.detail, first.evidence())
+		r.add(f)
+		if isTLSCause(first.cause) {
+			r.set(CheckReachable, StateOK, "the server answers")
+			r.set(CheckCertificate, StateFail, first.detail)
+		} else {
+			r.set(CheckReachable, StateFail, first.detail)
+		}
+		r.skipRest()
+		return false
+	}
+	r.set(CheckReachable, StateOK, hostOf(answered.finalURL)+" answers")
+	if ts := answered.tls; ts != nil && len(ts.PeerCertificates) > 0 {
+		r.set(CheckCertificate, StateOK, tlsVersion(ts.Version)+", valid until "+
+			ts.PeerCertificates[0].NotAfter.UTC().Format("2 Jan 2006"))
+	} else {
+		r.add(NewFinding(CauseInsecureHTTP, "").With("the store answers at "+answered.finalURL, answered.evidence()))
+		r.set(CheckCertificate, StateWarn, "no HTTPS: the store is reached without encryption")
+	}
+	return true
+}
+
+// skipRest marks every store check that has no verdict as skipped.
+func (r *run) skipRest() {
+	for _, id := range StoreChecks {
+		if !r.state(id).Done() {
+			r.set(id, StateSkipped, "")
+		}
+	}
+}
+
+// redirects reports where the typed address led, and warns when a
+// redirect left HTTPS for plain HTTP.
+func (r *run) redirects(base string, front result) {
+	if len(front.redirects) == 0 {
+		return
+	}
+	final := front.finalURL
+	r.add(NewFinding(CauseRedirected, "").With(base+" → "+final, front.evidence()))
+	if schemeOf(base) == "https" && schemeOf(final) == "http" {
+		r.add(NewFinding(CauseInsecureHTTP, "").With("the store redirects from HTTPS to plain HTTP: "+final, front.evidence()))
+		r.set(CheckCertificate, StateWarn, "redirected away from HTTPS")
+	}
+}
+
+func isTLSCause(c Cause) bool {
+	return c == CauseTLSUntrust || c == CauseTLSExpired || c == CauseTLSHostname || c == CauseTLSOther
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Host
+}
+
+func tlsVersion(v uint16) string {
+	switch v {
+	case 0x0304:
+		return "TLS 1.3"
+	case 0x0303:
+		return "TLS 1.2"
+	}
+	return "TLS"
+}

@@ -1,0 +1,144 @@
+package wooclient
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// noIndex explains why no REST index could be read. Blocks that a valid
+// key may get past (a plugin that only stops anonymous requests, a WAF or
+// a bot challenge) are warnings and leave a REST root to try keys on;
+// everything else is a blocker.
+func (r *run) noIndex(d discovery, store Store) Store {
+	if d.front.ok() && len(d.front.redirects) > 0 {
+		if b := cleanBase(originOf(d.front.finalURL)); b != "" && schemeOf(b) == schemeOf(d.base) {
+			store.Home = b
+		}
+	}
+	wordpress := d.front.ok() && d.front.answer.RESTLink != ""
+	for _, res := range []result{d.wpJSON, d.route, d.front} {
+		c, ok := siteProblem(res)
+		if !ok {
+			continue
+		}
+		f := NewFinding(c, "").With(problemDetail(c, res), res.evidence())
+		r.add(f)
+		wordpress = wordpress || c == CauseRESTBlocked
+		if f.Severity == SeverityWarning {
+			store.RESTRoot = restRootGuess(d, store.Home)
+			r.set(CheckREST, StateWarn, f.Title+": trying with the key")
+			r.set(CheckWooCommerce, StateWarn, "unknown until the key is checked")
+		} else {
+			r.set(CheckREST, StateFail, f.Title)
+		}
+		break
+	}
+	switch {
+	case wordpress:
+		r.set(CheckWordPress, StateOK, "WordPress answers")
+	case !r.state(CheckREST).Done():
+		r.add(NewFinding(CauseNotWordPress, "").With("no REST API at "+d.base+"/wp-json/ or ?rest_route=/, and no api.w.org link on the front page",
+			d.wpJSON.evidence(), d.route.evidence()))
+		r.set(CheckWordPress, StateFail, "no WordPress REST API found")
+	default:
+		r.set(CheckWordPress, StateWarn, "could not be confirmed")
+	}
+	return store
+}
+
+// siteProblem maps an answer that is not the index to a site-level cause.
+func siteProblem(res result) (Cause, bool) {
+	if !res.ok() {
+		return res.cause, true
+	}
+	switch res.answer.Verdict {
+	case VerdictSitePassword:
+		return CauseSitePassword, true
+	case VerdictBotChallenge:
+		return CauseBotChallenge, true
+	case VerdictWAF:
+		return CauseWAFBlocked, true
+	case VerdictRESTBlocked:
+		return CauseRESTBlocked, true
+	case VerdictServerError:
+		return CauseServerError, true
+	case VerdictRateLimited:
+		return CauseRateLimited, true
+	case VerdictGarbled:
+		return CauseMalformedJSON, true
+	}
+	return "", false
+}
+
+// problemDetail says what exactly was seen for a site-level cause.
+func problemDetail(c Cause, res result) string {
+	if !res.ok() {
+		return res.detail
+	}
+	a := res.answer
+	switch c {
+	case CauseServerError, CauseWAFBlocked, CauseSitePassword:
+		return "the server answered " + statusLine(a.Status)
+	case CauseRateLimited:
+		if a.RetryAfter > 0 {
+			return "429 Too Many Requests; the store asked to wait " + a.RetryAfter.Round(time.Second).String()
+		}
+		return "429 Too Many Requests"
+	case CauseRESTBlocked:
+		return a.Code + ": " + a.Message
+	case CauseBotChallenge:
+		return "a bot challenge page answered (" + statusLine(a.Status) + ") instead of WordPress"
+	case CauseMalformedJSON:
+		return "the answer is not a JSON object"
+	}
+	return ""
+}
+
+// restRootGuess is where to try keys when the index is hidden: the Link
+// header's root if the front page gave one, else home's /wp-json/.
+func restRootGuess(d discovery, home string) string {
+	if d.front.ok() && strings.HasSuffix(d.front.answer.RESTLink, "/") && sameHost(d.front.answer.RESTLink, home) {
+		return withScheme(d.front.answer.RESTLink, schemeOf(home))
+	}
+	return home + "/wp-json/"
+}
+
+// clock measures the store's clock against this terminal's from the first
+// Date header, and warns when they are more than 15 minutes apart (the
+// OAuth limit). The offset is kept to sign with the store's time.
+func (r *run) clock(results ...result) time.Duration {
+	for _, res := range results {
+		if !res.ok() || res.answer.Date.IsZero() {
+			continue
+		}
+		off := res.answer.Date.Sub(r.c.opts.Now())
+		if off > 15*time.Minute || off < -15*time.Minute {
+			r.add(NewFinding(CauseClockSkew, "").With(skewDetail(off), res.evidence()))
+		}
+		return off
+	}
+	return 0
+}
+
+func skewDetail(off time.Duration) string {
+	dir := "behind"
+	if off < 0 {
+		dir, off = "ahead of", -off
+	}
+	return "this terminal's clock is " + off.Round(time.Minute).String() + " " + dir + " the store's"
+}
+
+func originOf(raw string) string {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		if j := strings.IndexByte(raw[i+3:], '/'); j >= 0 {
+			return raw[:i+3+j]
+		}
+	}
+	return raw
+}
+
+func statusLine(code int) string {
+	return strconv.Itoa(code) + " " + http.StatusText(code)
+}

@@ -1,0 +1,75 @@
+package wooclient_test
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
+	"github.com/wcpos/wcpos-setup/wooclient/wootest"
+)
+
+var probePath = regexp.MustCompile(`^(/wp-json/wc/v3/wcpos-setup-probe-[0-9a-f]{16}|/index\.php)$`)
+
+// assertNothingWritten fails if any request could have created or changed
+// store data: the only non-GET allowed is the write probe, a POST to a
+// route that cannot exist.
+func assertNothingWritten(t *testing.T, s *wootest.Store) {
+	t.Helper()
+	for _, r := range s.Requests() {
+		switch r.Method {
+		case "GET", "HEAD", "OPTIONS":
+			continue
+		case "POST":
+			route := r.Path
+			if r.Path == "/index.php" {
+				route = queryValue(r.RawQuery, "rest_route")
+			}
+			if probePath.MatchString(r.Path) && strings.Contains(route, "wcpos-setup-probe-") {
+				continue
+			}
+		}
+		t.Errorf("a request could have written data: %s %s?%s", r.Method, r.Path, r.RawQuery)
+	}
+}
+
+// assertCredentialsSafe fails if Basic or query credentials went over
+// plain HTTP or if a credentialed request followed a redirect's target.
+func assertCredentialsSafe(t *testing.T, s *wootest.Store) {
+	t.Helper()
+	for _, r := range s.Requests() {
+		if r.Scheme == "http" && (r.Credentials == wootest.CredBasic || r.Credentials == wootest.CredQuery ||
+			r.Header.Get("Authorization") != "" || strings.Contains(r.RawQuery, "consumer_secret")) {
+			t.Errorf("credentials sent over plain HTTP: %s %s (%v)", r.Method, r.Path, r.Credentials)
+		}
+	}
+}
+
+// assertNoSecretIn fails if the report, in any form, shows the secret or
+// the full key.
+func assertNoSecretIn(t *testing.T, rep *wooclient.Report, c wooclient.Credentials) {
+	t.Helper()
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, secret := range []string{c.Secret, c.Key} {
+		if len(secret) > 10 && strings.Contains(text, secret) {
+			t.Errorf("the report contains a secret or a full key")
+		}
+	}
+	if m := regexp.MustCompile(`c[ks]_[0-9a-f]{40}`).FindString(text); m != "" {
+		t.Errorf("the report contains an unmasked key or secret")
+	}
+}
+
+func queryValue(raw, key string) string {
+	for _, part := range strings.Split(raw, "&") {
+		if k, v, ok := strings.Cut(part, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}

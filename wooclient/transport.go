@@ -1,0 +1,200 @@
+package wooclient
+
+import (
+	"context"
+	"crypto/tls"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// call is one request of a diagnosis.
+type call struct {
+	method string
+	url    string
+	// key is how the key rides on the request (zero for anonymous ones).
+	key  via
+	auth *Credentials // Basic credentials, sent only over https
+	// follow lets discovery follow redirects; ignored when credentials
+	// ride on the request.
+	follow bool
+	// page marks an HTML page whose body may be cut short without harm.
+	page bool
+}
+
+// result is what one call brought back.
+type result struct {
+	call      call
+	answer    Answer
+	finalURL  string
+	redirects []string
+	tls       *tls.ConnectionState
+	// cause is set when no usable answer came (network, TLS, redirect
+	// loop, a body over the cap); detail says exactly what.
+	cause  Cause
+	detail string
+}
+
+func (res result) ok() bool { return res.cause == "" }
+
+// evidence describes the call and its answer, redacted by the run.
+func (res result) evidence() Evidence {
+	e := Evidence{Request: res.call.method + " " + res.call.url}
+	if v := res.call.key.String(); v != "" {
+		e.Request += " (" + v + ")"
+	}
+	if res.cause != "" {
+		e.Note = res.detail
+		return e
+	}
+	e.Status, e.Code, e.Message = res.answer.Status, res.answer.Code, res.answer.Message
+	if len(res.redirects) > 0 {
+		e.Note = "redirected to " + res.finalURL
+	}
+	return e
+}
+
+// all runs calls concurrently (bounded by the client's semaphore) and
+// returns their results in order. A Sequential client runs them one by
+// one: the comparison line of the benchmark.
+func (r *run) all(calls ...call) []result {
+	out := make([]result, len(calls))
+	if r.c.opts.Sequential || len(calls) == 1 {
+		for i, cl := range calls {
+			out[i] = r.do(cl)
+		}
+		return out
+	}
+	done := make(chan struct{})
+	for i, cl := range calls {
+		go func() {
+			out[i] = r.do(cl)
+			done <- struct{}{}
+		}()
+	}
+	for range calls {
+		<-done
+	}
+	return out
+}
+
+const maxRedirects = 5
+
+// do sends one call, following anonymous redirects by hand when allowed,
+// and honours one 429 Retry-After that fits in the deadline.
+func (r *run) do(cl call) result {
+	res := result{call: cl, finalURL: cl.url}
+	follow := cl.follow && cl.auth == nil && !hasQueryCredentials(cl.url)
+	seen := map[string]bool{cl.url: true}
+	retried := false
+	for {
+		r.send(&res, cl.method, res.finalURL, cl)
+		if !res.ok() {
+			return res
+		}
+		a := res.answer
+		if a.Verdict == VerdictRateLimited && !retried && r.wait(a.RetryAfter) {
+			retried = true
+			continue
+		}
+		if a.Verdict != VerdictRedirect || !follow {
+			return res
+		}
+		next, err := url.Parse(res.finalURL)
+		if err == nil {
+			next, err = next.Parse(a.Location)
+		}
+		if err != nil || (next.Scheme != "http" && next.Scheme != "https") {
+			return res
+		}
+		res.redirects = append(res.redirects, next.String())
+		if seen[next.String()] || len(res.redirects) > maxRedirects {
+			res.cause, res.detail = CauseRedirectLoop, "redirects go round: "+next.String()
+			return res
+		}
+		seen[next.String()] = true
+		res.finalURL = next.String()
+	}
+}
+
+// wait sleeps for a 429's Retry-After if it fits in what is left of the
+// diagnosis; without a Retry-After there is nothing to honour.
+func (r *run) wait(d time.Duration) bool {
+	if d <= 0 {
+		return false
+	}
+	if dl, ok := r.ctx.Deadline(); ok && time.Until(dl) < d+r.c.opts.RequestTimeout {
+		return false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.ctx.Done():
+		return false
+	}
+}
+
+// send performs one HTTP exchange into res.
+func (r *run) send(res *result, method, rawURL string, cl call) {
+	ctx, cancel := context.WithTimeout(r.ctx, r.c.opts.RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, nil)
+	if err != nil {
+		res.cause, res.detail = CauseInvalidURL, err.Error()
+		return
+	}
+	req.Header.Set("User-Agent", r.c.opts.UserAgent)
+	req.Header.Set("Accept", "application/json, */*;q=0.1")
+	req.Header.Set("Cache-Control", "no-cache")
+	if cl.auth != nil && req.URL.Scheme == "https" {
+		req.SetBasicAuth(cl.auth.Key, cl.auth.Secret)
+	}
+	select {
+	case r.c.sem <- struct{}{}:
+	case <-r.ctx.Done():
+		res.cause, res.detail = networkCause(r.ctx.Err(), r.c.opts.HasNetwork)
+		return
+	}
+	defer func() { <-r.c.sem }()
+	r.mu.Lock()
+	r.requests++
+	r.mu.Unlock()
+	resp, err := r.c.http.Do(req)
+	if err != nil {
+		res.cause, res.detail = networkCause(err, r.c.opts.HasNetwork)
+		return
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, r.c.opts.MaxBody+1))
+	switch {
+	case err != nil:
+		res.cause, res.detail = networkCause(err, r.c.opts.HasNetwork)
+		return
+	case int64(len(body)) > r.c.opts.MaxBody && !cl.page:
+		res.cause, res.detail = CauseTooLarge, "the answer is larger than "+sizeString(r.c.opts.MaxBody)
+		return
+	}
+	res.tls = resp.TLS
+	res.answer = Classify(resp.StatusCode, resp.Header, body, r.c.opts.Now())
+}
+
+// hasQueryCredentials reports keys or OAuth parameters in a URL.
+func hasQueryCredentials(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return true
+	}
+	q := u.Query()
+	return q.Has("consumer_key") || q.Has("consumer_secret") || q.Has("oauth_consumer_key")
+}
+
+func sizeString(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n>>10, 10) + " KiB"
+}
