@@ -52,7 +52,9 @@ func BaseURL(home, requestURL string, wordpressSeesHTTPS bool) (string, error) {
 	}
 	rel = strings.TrimLeft(rel, "/")
 	base := scheme + "://" + strings.ToLower(h.Host) + homePath
-	if rel != "" {
+	// get_home_url appends the path only when PHP finds it truthy, and
+	// PHP finds the string "0" false.
+	if rel != "" && rel != "0" {
 		base += "/" + rel
 	}
 	return base, nil
