@@ -62,7 +62,11 @@ func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 		key.Transport = l.via.transport
 	}
 	r.soften(CauseRESTBlocked, CauseWAFBlocked, CauseBotChallenge)
-	r.set(CheckKeyAccepted, StateOK, acceptedDetail(l.via))
+	accepted := StateOK
+	if l.via.marker || l.via.signHTTP {
+		accepted = StateWarn // the key is good, but not in a way a POS can use
+	}
+	r.set(CheckKeyAccepted, accepted, acceptedDetail(l.via))
 	r.permissions(store, creds, l, key)
 	return key
 }
