@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// app holds the process's effects so tests can run every command in
+// process with their own input, output and environment.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	version        string
+}
+
+// globalFlags are shared by every command.
+type globalFlags struct {
+	config  string
+	profile string
+	cacert  string
+	timeout time.Duration
+}
+
+// main runs the command line and returns the exit code. Exit codes are
+// decided here and nowhere else.
+func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int {
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	sigCtx, stop := signal.NotifyContext(ctx, signals...)
+	defer stop()
+	err := fang.Execute(sigCtx, root,
+		fang.WithVersion(a.version),
+		fang.WithErrorHandler(errorHandler),
+	)
+	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {
+		return exitInterrupted
+	}
+	return exitCode(err)
+}
+
+// errorHandler prints errors the fang way, except those a command already
+// reported in its own output (a failed check prints its findings).
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.quiet {
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(w, "Interrupted.")
+		return
+	}
+	fang.DefaultErrorHandler(w, styles, err)
+}
+
+// rootCmd is the wizard; the other commands hang off it.
+func (a *app) rootCmd() *cobra.Command {
+	g := &globalFlags{}
+	w := &wizardFlags{}
+	root := &cobra.Command{
+		Use:   "wcpos-setup",
+		Short: "Connect this point-of-sale terminal to a WooCommerce store",
+		Long: "wcpos-setup walks you through connecting this terminal to a WooCommerce store with REST API keys,\n" +
+			"and repairs the connection when the POS reports \"API02006: API Key Invalid\".\n\n" +
+			"Without a command it starts the setup wizard. --demo practises on a built-in store.",
+		Example: "# the wizard\nwcpos-setup\n\n# practise on the built-in store\nwcpos-setup --demo\n" +
+			"wcpos-setup --demo --scenario read-only\n\n# the saved connection, for scripts\nwcpos-setup check --json\n\n" +
+			"# what an error code means\nwcpos-setup explain API02006",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runWizard(cmd, g, w) },
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.config, "config", "", "configuration file (default: $WCPOS_SETUP_CONFIG or the OS config directory)")
+	pf.StringVarP(&g.profile, "profile", "p", "default", "profile name, for support staff who set up several stores")
+	pf.StringVar(&g.cacert, "cacert", "", "also trust this CA certificate file (PEM), like curl --cacert")
+	pf.DurationVar(&g.timeout, "timeout", 45*time.Second, "give up on the store after this long")
+	f := root.Flags()
+	f.StringVar(&w.url, "url", "", "store address to start with (default: the saved one, or $WCPOS_STORE_URL)")
+	f.BoolVar(&w.demo, "demo", false, "practise on the built-in demo store (nothing leaves this computer)")
+	f.StringVar(&w.scenario, "scenario", "healthy", "demo scenario: "+scenarioList())
+	f.BoolVar(&w.accessible, "accessible", false, "plain line prompts for screen readers (also when TERM=dumb)")
+	root.AddCommand(a.checkCmd(g), a.explainCmd(), a.configCmd(g), a.demoCmd())
+	return root
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wcpos/wcpos-setup/cmd/wcpos-setup/internal/config"
+	"github.com/wcpos/wcpos-setup/wooclient"
+)
+
+// checkFlags are the check command's flags.
+type checkFlags struct {
+	url       string
+	json      bool
+	keysStdin bool
+}
+
+func (a *app) checkCmd(g *globalFlags) *cobra.Command {
+	f := &checkFlags{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Diagnose the connection without the wizard (for scripts and support)",
+		Long: "check runs the same diagnosis as the wizard and prints one line per check, then every finding\n" +
+			"with its WCPOS code, cause, fix and admin page.\n\n" +
+			"Keys come from the saved profile, from WCPOS_CONSUMER_KEY and WCPOS_CONSUMER_SECRET, or from\n" +
+			"standard input with --keys-stdin (one ck|cs line, or two lines); never from the command line.\n\n" +
+			"Exit codes: 0 works; 1 key or permission problem; 2 store or network problem;\n" +
+			"3 usage or configuration error; 130 interrupted.",
+		Example: "  wcpos-setup check\n" +
+			"  wcpos-setup check --url shop.example.com --json\n" +
+			"  printf '%s|%s\\n' \"$CK\" \"$CS\" | wcpos-setup check --url shop.example.com --keys-stdin",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runCheck(cmd, g, f) },
+	}
+	cmd.Flags().StringVar(&f.url, "url", "", "store address (default: the saved profile's, or $WCPOS_STORE_URL)")
+	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object (schema in the README)")
+	cmd.Flags().BoolVar(&f.keysStdin, "keys-stdin", false, "read the key and secret from standard input")
+	return cmd
+}
+
+func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error {
+	_, file, err := a.openConfig(g)
+	if err != nil {
+		return err
+	}
+	eff := config.Resolve(file, g.profile, f.url, a.getenv)
+	if eff.StoreURL.Value == "" {
+		return usageError(errors.New("no store address: pass --url, set WCPOS_STORE_URL, or save a profile with the wizard"))
+	}
+	creds := wooclient.Credentials{Key: eff.ConsumerKey.Value, Secret: eff.ConsumerSecret.Value}
+	if f.keysStdin {
+		if creds, err = readKeys(a.stdin); err != nil {
+			return usageError(err)
+		}
+	}
+	pool, err := caPool(g.cacert)
+	if err != nil {
+		return usageError(err)
+	}
+	client := wooclient.New(wooclient.Options{RootCAs: pool, Deadline: g.timeout,
+		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version})
+	rep := client.Check(cmd.Context(), eff.StoreURL.Value, creds, nil)
+	if err := cmd.Context().Err(); err != nil {
+		return err
+	}
+	code := reportExit(rep)
+	if f.json {
+		err = writeJSON(a.stdout, rep, !creds.IsZero(), code)
+	} else {
+		err = writeHuman(a.stdout, a.getenv, rep, creds.IsZero(), code)
+	}
+	if err != nil {
+		return err
+	}
+	return quietExit(code)
+}
+
+// readKeys reads a pair from standard input: one "ck|cs" line (a scanner's
+// text), both on one line, or two lines.
+func readKeys(r io.Reader) (wooclient.Credentials, error) {
+	data, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), 64<<10))
+	if err != nil {
+		return wooclient.Credentials{}, fmt.Errorf("reading keys from standard input: %w", err)
+	}
+	key, secret, found := wooclient.ParsePaste(string(data))
+	if !found {
+		lines := strings.SplitN(strings.TrimSpace(string(data)), "\n", 2)
+		if len(lines) == 2 {
+			key, secret = lines[0], lines[1]
+		} else {
+			return wooclient.Credentials{}, errors.New("no key on standard input: give one ck_…|cs_… line, or the key and the secret on two lines")
+		}
+	}
+	return wooclient.Credentials{Key: key, Secret: secret}, nil
+}
+
+// reportExit is the exit code of a report: 0 works, 1 a key or permission
+// problem, 2 a store or network problem (the store comes first: a key
+// cannot be judged on a store that does not work).
+func reportExit(r *wooclient.Report) int {
+	code := exitOK
+	for _, f := range r.Blockers() {
+		if !f.AboutKey() {
+			return exitStore
+		}
+		code = exitKey
+	}
+	return code
+}
