@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -11,6 +12,7 @@ import (
 func (a *app) demoCmd() *cobra.Command {
 	demo := &cobra.Command{Use: "demo", Short: "The built-in practice store"}
 	var scenarioName, addr, httpAddr, caOut string
+	var delay time.Duration
 	serve := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the practice store for other terminals or scripts to connect to",
@@ -25,7 +27,7 @@ func (a *app) demoCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
-			d, err := startDemo(sc, addr, httpAddr)
+			d, err := startDemo(sc, addr, httpAddr, delay)
 			if err != nil {
 				return usageError(fmt.Errorf("starting the practice store: %w", err))
 			}
@@ -47,6 +49,7 @@ func (a *app) demoCmd() *cobra.Command {
 	f.StringVar(&addr, "addr", "127.0.0.1:0", "HTTPS address to listen on (loopback only is wise)")
 	f.StringVar(&httpAddr, "http-addr", "127.0.0.1:0", "plain-HTTP address to listen on")
 	f.StringVar(&caOut, "ca-out", "", "where to write the CA certificate (default: the temp directory)")
+	f.DurationVar(&delay, "delay", 0, "answer every request after this long, like a slow shop connection")
 	demo.AddCommand(serve)
 	return demo
 }

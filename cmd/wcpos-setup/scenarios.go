@@ -99,9 +99,9 @@ type demoStore struct {
 }
 
 // startDemo starts the practice store for a scenario on loopback.
-func startDemo(sc scenario, tlsAddr, httpAddr string) (*demoStore, error) {
+func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration) (*demoStore, error) {
 	cfg := wootest.Config{Name: "Demo Store", Description: "Practice store for wcpos-setup",
-		WCPOSVersion: "1.8.2", DemoAdmin: true}
+		WCPOSVersion: "1.8.2", DemoAdmin: true, Delay: delay}
 	if sc.store != nil {
 		sc.store(&cfg)
 	}

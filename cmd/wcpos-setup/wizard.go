@@ -38,7 +38,7 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		if err != nil {
 			return usageError(err)
 		}
-		d, err := startDemo(sc, "", "")
+		d, err := startDemo(sc, "", "", 0)
 		if err != nil {
 			return fmt.Errorf("starting the demo store: %w", err)
 		}
