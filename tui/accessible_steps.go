@@ -172,7 +172,7 @@ func (a *lineUI) generateStep() (step, error) {
 	r := a.deps.Checker.ProbeAdmin(a.ctx, url)
 	switch r.State {
 	case wooclient.StateOK:
-		a.say("  [ok]   Admin page answers (login page)")
+		a.say("  [ok]   " + adminAnswers(&r))
 	case wooclient.StateWarn:
 		a.say("  [warn] Admin page not found: a custom login address? Log in as usual, then WooCommerce > Settings > Advanced > REST API > Add key.")
 	default:

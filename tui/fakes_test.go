@@ -105,7 +105,7 @@ type fakeChecker struct {
 func newFakeChecker() *fakeChecker {
 	return &fakeChecker{
 		discover: func(string) *wooclient.Report { return storeOK() },
-		probe:    wooclient.CheckResult{ID: wooclient.CheckAdmin, State: wooclient.StateOK, Detail: "302 to wp-login.php"},
+		probe:    wooclient.CheckResult{ID: wooclient.CheckAdmin, State: wooclient.StateOK, Detail: "answers with the login page"},
 	}
 }
 

@@ -16,7 +16,7 @@ func TestGenerateProbesTheAdminPageAndMirrorsWooCommerce(t *testing.T) {
 	if n := h.checker.count("probe " + addKeyURL); n != 1 {
 		t.Fatalf("%d probes of the Add key page", n)
 	}
-	h.mustShow("A lost secret is never shown again", "Admin page answers (login page)",
+	h.mustShow("A lost secret is never shown again", "Admin page answers with the login page",
 		"Description: POS Till-1 2026-11-25", "Shop Manager or Administrator",
 		"Read/Write", "Read is the default", "Generate API key", "shown once", "scanner")
 	h.press("esc", "2")

@@ -45,7 +45,7 @@ func TestWizardAgainstTheTestStore(t *testing.T) {
 	h.press("enter")
 	h.mustShow("✓ Store reachable", "Demo Store", "Is this your store?")
 	h.press("y", "2")
-	h.mustShow("Admin page answers (login page)")
+	h.mustShow("Admin page answers with the login page")
 	h.press("g")
 	h.mustShow("Practice key ck_…")
 	h.press("s")

@@ -117,11 +117,20 @@ func (m Model) probeVerdict() string {
 	case r == nil:
 		return "admin page not checked"
 	case r.State == wooclient.StateOK:
-		return "Admin page answers (login page)"
+		return adminAnswers(r)
 	case r.State == wooclient.StateWarn:
 		return "Admin page not found: the store may use a custom login address"
 	}
 	return "Admin page did not answer"
+}
+
+// adminAnswers says how the admin page answered, in the diagnosis's words
+// ("answers with the login page").
+func adminAnswers(r *wooclient.CheckResult) string {
+	if d := safeText(r.Detail); d != "" {
+		return "Admin page " + d
+	}
+	return "Admin page answers"
 }
 
 // generateKeys are S3's keys.
@@ -147,7 +156,7 @@ func (m Model) viewGenerate(p *page) {
 	case g.probe.busy():
 		p.text(st.Spinner.Render(m.spin.View()) + " " + st.Muted.Render("Checking that the admin page answers…"))
 	case r != nil && r.State == wooclient.StateOK:
-		p.text(st.OK.Render(IconOK) + " Admin page answers (login page)")
+		p.hanging(st.OK.Render(IconOK)+" ", "  ", adminAnswers(r))
 	case r != nil && r.State == wooclient.StateWarn:
 		p.hanging(st.Warn.Render(IconWarn)+" ", "  ", "Admin page not found: a custom login address? Log in as usual, then WooCommerce → Settings → Advanced → REST API → Add key.")
 	case r != nil:

@@ -2,6 +2,7 @@ package wooclient_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,10 +36,18 @@ func assertNothingWritten(t *testing.T, s *wootest.Store) {
 }
 
 // assertCredentialsSafe fails if Basic or query credentials went over
-// plain HTTP or if a credentialed request followed a redirect's target.
+// plain HTTP, or if any credential (OAuth included) went to a host other
+// than the store's home: redirects are only followed anonymously.
 func assertCredentialsSafe(t *testing.T, s *wootest.Store) {
 	t.Helper()
+	home, err := url.Parse(s.Home())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range s.Requests() {
+		if r.Credentials != wootest.CredNone && r.Host != home.Host {
+			t.Errorf("credentials sent to %s, not the store's home %s: %s %s", r.Host, home.Host, r.Method, r.Path)
+		}
 		if r.Scheme == "http" && (r.Credentials == wootest.CredBasic || r.Credentials == wootest.CredQuery ||
 			r.Header.Get("Authorization") != "" || strings.Contains(r.RawQuery, "consumer_secret")) {
 			t.Errorf("credentials sent over plain HTTP: %s %s (%v)", r.Method, r.Path, r.Credentials)
