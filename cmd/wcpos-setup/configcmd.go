@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -40,7 +42,7 @@ func showConfig(w io.Writer, path string, src config.Source, f *config.File, eff
 	fmt.Fprintf(w, "File:     %s (%s)\n", path, src)
 	fmt.Fprintf(w, "Profile:  %s", eff.Profile)
 	if names := profileNames(f); len(names) > 0 {
-		fmt.Fprintf(w, " (saved profiles: %v)", names)
+		fmt.Fprintf(w, " (saved profiles: %s)", strings.Join(names, ", "))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w)
@@ -82,6 +84,7 @@ func profileNames(f *config.File) []string {
 	for n := range f.Profiles {
 		names = append(names, n)
 	}
+	sort.Strings(names)
 	return names
 }
 
