@@ -63,6 +63,9 @@ func (a *lineUI) storeStep() (step, error) {
 	} else if def == "" && a.opts.Saved != nil {
 		def = a.opts.Saved.Store.URL
 	}
+	if wooclient.Redact(def) != def {
+		def = "" // never repeat a key given as the address
+	}
 	for {
 		q := "Store address (the one you open the shop with in a browser):"
 		if def != "" {

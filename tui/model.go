@@ -144,8 +144,20 @@ func newModel(ctx context.Context, deps Deps, opts Options) Model {
 	return m
 }
 
-// prefillAddress is the address the store field starts with.
+// prefillAddress is the address the store field starts with. An address
+// holding something key-like (a key pasted into --url, a URL with
+// consumer_secret=…) is never shown: it could not be a store address, and
+// echoing it would show the secret.
 func (m Model) prefillAddress() string {
+	addr := m.givenAddress()
+	if wooclient.Redact(addr) != addr {
+		return ""
+	}
+	return addr
+}
+
+// givenAddress is the address cmd passed, or the saved one.
+func (m Model) givenAddress() string {
 	switch {
 	case m.opts.Address != "":
 		return m.opts.Address

@@ -7,10 +7,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
+	"strings"
 	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
 // app holds the process's effects so tests can run every command in
@@ -20,6 +24,8 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	version        string
+	// exit is the code of a command that reported its own verdict.
+	exit int
 }
 
 // globalFlags are shared by every command.
@@ -38,8 +44,12 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	sigCtx, stop := signal.NotifyContext(ctx, signals...)
-	defer stop()
+	sigCtx := ctx
+	if len(signals) > 0 { // NotifyContext with none would catch every signal
+		var stop context.CancelFunc
+		sigCtx, stop = signal.NotifyContext(ctx, signals...)
+		defer stop()
+	}
 	err := fang.Execute(sigCtx, root,
 		fang.WithVersion(a.version),
 		fang.WithErrorHandler(errorHandler),
@@ -47,21 +57,37 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {
 		return exitInterrupted
 	}
+	if err == nil {
+		return a.exit
+	}
 	return exitCode(err)
 }
 
-// errorHandler prints errors the fang way, except those a command already
-// reported in its own output (a failed check prints its findings).
+// errorHandler prints errors the fang way, with anything that looks like a
+// key or secret masked: cobra repeats unexpected arguments in its errors,
+// and a cashier may paste a key where a command was expected. An
+// interruption gets one plain line.
 func errorHandler(w io.Writer, styles fang.Styles, err error) {
-	var ee *exitError
-	if errors.As(err, &ee) && ee.quiet {
-		return
-	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(w, "Interrupted.")
 		return
 	}
-	fang.DefaultErrorHandler(w, styles, err)
+	fang.DefaultErrorHandler(w, styles, errors.New(maskCredentials(err.Error())))
+}
+
+// credentialLike finds ck_/cs_ tokens of any length, also percent-encoded,
+// so even a mistyped key is not echoed.
+var credentialLike = regexp.MustCompile(`(?i)c([ks])(?:_|%5f|%255f)[^\s"'&]{4,}`)
+
+// maskCredentials hides every key-like token: keys keep their last 7
+// characters, as WooCommerce shows them, secrets nothing.
+func maskCredentials(s string) string {
+	return credentialLike.ReplaceAllStringFunc(s, func(tok string) string {
+		if strings.EqualFold(tok[:2], "cs") {
+			return "cs_…•••"
+		}
+		return wooclient.MaskKey("ck_" + tok[len(tok)-min(len(tok)-3, 7):])
+	})
 }
 
 // rootCmd is the wizard; the other commands hang off it.

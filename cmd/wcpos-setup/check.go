@@ -78,7 +78,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	if err != nil {
 		return err
 	}
-	return quietExit(code)
+	return a.verdict(code)
 }
 
 // readKeys reads a pair from standard input: one "ck|cs" line (a scanner's

@@ -126,3 +126,17 @@ func TestConfigShowSources(t *testing.T) {
 		t.Errorf("flags do not win:\n%s", out)
 	}
 }
+
+func TestErrorsMaskKeyLikeArguments(t *testing.T) {
+	const key, secret = "ck_0123456789abcdef0123456789abcdef0abc1234", "cs_fedcba9876543210fedcba9876543210fedcba98"
+	for _, args := range [][]string{{"check", key, secret}, {"config", "show", secret}, {strings.ToUpper(secret)}, {"cs%5Ffedcba98765"}} {
+		_, errOut, code := inProcess(t, "", nil, args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d", args, code)
+		}
+		low := strings.ToLower(errOut)
+		if strings.Contains(low, "fedcba98") || strings.Contains(low, "0123456789abcdef0") {
+			t.Errorf("%v: the error repeats a secret or a key:\n%s", args, errOut)
+		}
+	}
+}

@@ -16,12 +16,10 @@ const (
 )
 
 // exitError carries an exit code up to main, the only place that decides
-// how the process ends. quiet errors have already been reported in the
-// command's own output.
+// how the process ends.
 type exitError struct {
-	code  int
-	err   error
-	quiet bool
+	code int
+	err  error
 }
 
 func (e *exitError) Error() string {
@@ -36,12 +34,13 @@ func (e *exitError) Unwrap() error { return e.err }
 // usageError marks a usage or configuration problem (exit 3).
 func usageError(err error) error { return &exitError{code: exitUsage, err: err} }
 
-// quietExit ends with code after the command printed its own verdict.
-func quietExit(code int) error {
-	if code == exitOK {
-		return nil
-	}
-	return &exitError{code: code, quiet: true}
+// verdict records the exit code of a command that printed its own verdict
+// (a failed check, a wizard left unsaved). It is not an error: returning
+// one would send it through fang's error styling, which asks the terminal
+// for its colours and waits seconds when nobody answers.
+func (a *app) verdict(code int) error {
+	a.exit = code
+	return nil
 }
 
 // exitCode maps any error returned by a command to the process exit code.

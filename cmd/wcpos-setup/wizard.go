@@ -68,7 +68,7 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 	if err != nil {
 		return err
 	}
-	return quietExit(wizardExit(res))
+	return a.verdict(wizardExit(res))
 }
 
 // interactive reports whether both ends are a terminal.

@@ -21,11 +21,11 @@ func MaskKey(key string) string {
 	switch {
 	case key == "" || strings.Contains(key, "…"):
 		return key
-	case strings.HasPrefix(key, "cs_"):
+	case secretPrefix.MatchString(key):
 		return MaskSecret(key)
 	case len(r) < 20:
 		return "ck_…" + hidden
-	case strings.HasPrefix(key, "ck_"):
+	case keyPrefix.MatchString(key):
 		return "ck_…" + string(r[len(r)-7:])
 	}
 	return "…" + string(r[len(r)-7:])
@@ -42,8 +42,13 @@ func MaskSecret(secret string) string {
 
 // credential matches a key or secret inside any text (a URL with
 // ?consumer_secret=…, say), as the domain notes require: redact by value,
-// not only by field name.
-var credential = regexp.MustCompile(`\bc[ks]_[0-9A-Za-z]+`)
+// not only by field name; in any case, and with the underscore
+// percent-encoded once or twice as it is inside URLs.
+var (
+	credential   = regexp.MustCompile(`(?i)c[ks](?:_|%5f|%255f)[0-9a-z]{8,}`)
+	keyPrefix    = regexp.MustCompile(`(?i)^ck(?:_|%5f|%255f)`)
+	secretPrefix = regexp.MustCompile(`(?i)^cs(?:_|%5f|%255f)`)
+)
 
 // redact masks every key and secret found in s.
 func redact(s string) string {
