@@ -39,7 +39,7 @@ func renderFinding(p *page, st Styles, f wooclient.Finding) {
 		p.hanging("  ", "  ", st.Muted.Render("Admin: ")+safeText(f.Fix))
 	}
 	if d := safeText(f.Detail); d != "" && !narrow {
-		p.hanging("  ", "  ", st.Muted.Render("Store said: "+d))
+		p.hanging("  ", "  ", st.Muted.Render("Found: "+d))
 	}
 	if u := safeText(f.AdminURL); u != "" {
 		p.url("  Page: ", st.URL, u)
@@ -61,15 +61,24 @@ func renderFindingBrief(p *page, st Styles, f wooclient.Finding) {
 	}
 }
 
-// renderFindings shows a report's findings: the first blocker in full (it
-// is the one to fix first), the rest briefly. It returns whether anything
-// was shown.
+// renderFindings shows a report's findings: the one to act on first in
+// full (the first blocker, or with none the first warning, so the admin's
+// fix is on screen), the rest briefly. It returns whether anything was
+// shown.
 func renderFindings(p *page, st Styles, fs []wooclient.Finding) bool {
-	full := false
-	for _, f := range fs {
-		if f.Severity == wooclient.SeverityBlocker && !full {
+	lead := -1
+	for i, f := range fs {
+		if f.Severity == wooclient.SeverityBlocker {
+			lead = i
+			break
+		}
+		if f.Severity == wooclient.SeverityWarning && lead < 0 {
+			lead = i
+		}
+	}
+	for i, f := range fs {
+		if i == lead {
 			renderFinding(p, st, f)
-			full = true
 			continue
 		}
 		renderFindingBrief(p, st, f)
@@ -102,7 +111,7 @@ func plainFinding(f wooclient.Finding) []string {
 		lines = append(lines, "  Admin: "+safeText(f.Fix))
 	}
 	if d := safeText(f.Detail); d != "" {
-		lines = append(lines, "  Store said: "+d)
+		lines = append(lines, "  Found: "+d)
 	}
 	if u := safeText(f.AdminURL); u != "" {
 		lines = append(lines, "  Page: "+u)

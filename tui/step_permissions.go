@@ -109,8 +109,8 @@ func (m Model) viewPermissions(p *page) {
 	}
 	p.blank()
 	if m.passed() {
-		for _, f := range rep.Findings {
-			renderFindingBrief(p, st, f)
+		if renderFindings(p, st, rep.Findings) {
+			p.blank()
 		}
 		p.text(st.OK.Render(IconOK) + " Everything the till needs works. Press enter to review.")
 		return
