@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +24,7 @@ const (
 	keyCtrlU     = "\x15"
 	keyBackspace = "\x7f"
 	keyShiftTab  = "\x1b[Z"
+	keyCtrlR     = "\x12"
 )
 
 // screenTimeout bounds every wait for a screen.
@@ -62,15 +64,26 @@ var queryReplies = []queryReply{
 	{"\x1b[c", "\x1b[?62;22c"},
 }
 
-// ptyWizard is wcpos-setup running in an 80×24 pseudo-terminal. A reader
-// goroutine collects everything the program writes, so the pty buffer never
-// fills up and blocks it.
+// ptyOptions is the terminal a wizard runs in. The zero value is an
+// answering 80×24 terminal, nothing added to the environment, and
+// screenTimeout for each wait.
+type ptyOptions struct {
+	kind       terminalKind
+	rows, cols uint16        // 24 and 80 if zero
+	env        []string      // added to the wizard's own environment
+	timeout    time.Duration // screenTimeout if zero
+}
+
+// ptyWizard is wcpos-setup running in a pseudo-terminal, 80×24 unless its
+// ptyOptions say otherwise. A reader goroutine collects everything the
+// program writes, so the pty buffer never fills up and blocks it.
 type ptyWizard struct {
-	tb    testing.TB
-	cmd   *exec.Cmd
-	pty   *os.File
-	start time.Time // just before the exec
-	kind  terminalKind
+	tb      testing.TB
+	cmd     *exec.Cmd
+	pty     *os.File
+	start   time.Time // just before the exec
+	kind    terminalKind
+	timeout time.Duration // bounds expect and wait
 
 	mu      sync.Mutex
 	raw     []byte
@@ -83,20 +96,27 @@ type ptyWizard struct {
 	read   chan struct{} // closed when the reader has stopped
 }
 
-// startWizard runs the binary with args in a fresh pseudo-terminal, with
-// its own HOME and XDG_CONFIG_HOME.
+// startWizard runs the binary with args in a fresh 80×24 pseudo-terminal,
+// with its own HOME and XDG_CONFIG_HOME.
 func startWizard(tb testing.TB, kind terminalKind, args ...string) *ptyWizard {
+	tb.Helper()
+	return startWizardWith(tb, ptyOptions{kind: kind}, args...)
+}
+
+// startWizardWith is startWizard in the terminal opts describe.
+func startWizardWith(tb testing.TB, opts ptyOptions, args ...string) *ptyWizard {
 	tb.Helper()
 	if runtime.GOOS == "windows" {
 		tb.Skip("needs a Unix pseudo-terminal")
 	}
+	size := pty.Winsize{Rows: cmp.Or(opts.rows, 24), Cols: cmp.Or(opts.cols, 80)}
 	cmd := exec.Command(binary, args...)
-	cmd.Env = []string{"TERM=xterm-256color", "HOME=" + tb.TempDir(), "XDG_CONFIG_HOME=" + tb.TempDir(),
-		"PATH=" + os.Getenv("PATH")}
-	w := &ptyWizard{tb: tb, cmd: cmd, kind: kind, grew: make(chan struct{}),
-		exited: make(chan struct{}), read: make(chan struct{})}
+	cmd.Env = append([]string{"TERM=xterm-256color", "HOME=" + tb.TempDir(), "XDG_CONFIG_HOME=" + tb.TempDir(),
+		"PATH=" + os.Getenv("PATH")}, opts.env...)
+	w := &ptyWizard{tb: tb, cmd: cmd, kind: opts.kind, timeout: cmp.Or(opts.timeout, screenTimeout),
+		grew: make(chan struct{}), exited: make(chan struct{}), read: make(chan struct{})}
 	w.start = time.Now()
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	f, err := pty.StartWithSize(cmd, &size)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -192,35 +212,45 @@ func (w *ptyWizard) offset() int {
 // and returns that text and when it arrived; ok is false on timeout or
 // when the program has gone.
 func (w *ptyWizard) waitFrom(from int, timeout time.Duration, ok func(string) bool) (string, time.Time, bool) {
+	var text string
+	_, at, done := w.waitRaw(from, timeout, func(raw string) bool {
+		text = ansi.Strip(raw)
+		return ok(text)
+	})
+	return text, at, done
+}
+
+// waitRaw is waitFrom on the output as written, escape sequences and all.
+func (w *ptyWizard) waitRaw(from int, timeout time.Duration, ok func(string) bool) (string, time.Time, bool) {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
 		w.mu.Lock()
-		text, grew, eof := ansi.Strip(string(w.raw[from:])), w.grew, w.eof
+		raw, grew, eof := string(w.raw[from:]), w.grew, w.eof
 		w.mu.Unlock()
-		if ok(text) {
-			return text, time.Now(), true
+		if ok(raw) {
+			return raw, time.Now(), true
 		}
 		if eof {
-			return text, time.Time{}, false
+			return raw, time.Time{}, false
 		}
 		select {
 		case <-grew:
 		case <-deadline.C:
-			return text, time.Time{}, false
+			return raw, time.Time{}, false
 		}
 	}
 }
 
 // expect waits until every needle has appeared on screen since the last
 // expect, and returns the text seen. It fails the test with the last screen
-// after screenTimeout.
+// after the wizard's timeout.
 func (w *ptyWizard) expect(needles ...string) string {
 	w.tb.Helper()
 	w.mu.Lock()
 	from := w.mark
 	w.mu.Unlock()
-	text, _, ok := w.waitFrom(from, screenTimeout, func(s string) bool {
+	text, _, ok := w.waitFrom(from, w.timeout, func(s string) bool {
 		for _, n := range needles {
 			if !strings.Contains(s, n) {
 				return false
@@ -229,7 +259,7 @@ func (w *ptyWizard) expect(needles ...string) string {
 		return true
 	})
 	if !ok {
-		w.tb.Fatalf("waited %v for %q; the screen since the last one (ANSI stripped):\n%s", screenTimeout, needles, lastLines(text, 30))
+		w.tb.Fatalf("waited %v for %q; the screen since the last one (ANSI stripped):\n%s", w.timeout, needles, lastLines(text, 30))
 	}
 	w.mu.Lock()
 	w.mark = len(w.raw)
@@ -238,27 +268,38 @@ func (w *ptyWizard) expect(needles ...string) string {
 }
 
 // settle waits until the program has written nothing for quiet, so a
-// frame still arriving is not taken for the next one.
-func (w *ptyWizard) settle(quiet time.Duration) {
-	for end := time.Now().Add(time.Second); time.Now().Before(end); {
+// frame still arriving is not taken for the next one. It gives up after a
+// second.
+func (w *ptyWizard) settle(quiet time.Duration) { w.settleWithin(quiet, time.Second) }
+
+// settleWithin waits up to limit for the program to write nothing for
+// quiet, and returns how much output had arrived then; ok is false if it
+// never went quiet.
+func (w *ptyWizard) settleWithin(quiet, limit time.Duration) (at int, ok bool) {
+	for end := time.Now().Add(limit); time.Now().Before(end); {
 		n := w.offset()
 		time.Sleep(quiet)
 		if w.offset() == n {
-			return
+			return n, true
 		}
 	}
+	return w.offset(), false
 }
 
-// wait waits for the program to end and returns its exit code.
+// wait waits for the program to end and for the reader to have collected
+// all it wrote, and returns its exit code.
 func (w *ptyWizard) wait() int {
 	w.tb.Helper()
-	select {
-	case <-w.exited:
-		return w.cmd.ProcessState.ExitCode()
-	case <-time.After(screenTimeout):
-		w.tb.Fatalf("the wizard did not exit within %v; last screen:\n%s", screenTimeout, lastLines(w.output(), 30))
+	timeout := time.After(w.timeout)
+	for _, done := range []chan struct{}{w.exited, w.read} {
+		select {
+		case <-done:
+		case <-timeout:
+			w.tb.Fatalf("the wizard did not end within %v; last screen:\n%s", w.timeout, lastLines(w.output(), 30))
+			return -1
+		}
 	}
-	return -1
+	return w.cmd.ProcessState.ExitCode()
 }
 
 // output is everything the program wrote, raw.

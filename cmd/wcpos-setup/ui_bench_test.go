@@ -81,8 +81,11 @@ func TestIdleWizardUsesNoCPU(t *testing.T) {
 	w.toLocate()
 	cpu, wrote := w.idle(2 * time.Second)
 	t.Logf("idle on S2: %.1f%% of a core, %d bytes written", cpu, wrote)
-	if cpu >= 2 {
-		t.Errorf("idle on S2 the wizard used %.1f%% of a core, want < 2%%", cpu)
+	// Bubble Tea's 60 Hz frame clock costs about 1 % (0.5 % per clock
+	// tick here), so the CPU bound only catches real work (a busy loop
+	// is 100 %); a ticking spinner or any redraw is caught by the bytes.
+	if cpu >= 5 {
+		t.Errorf("idle on S2 the wizard used %.1f%% of a core, want < 5%%", cpu)
 	}
 	if wrote > 0 {
 		t.Errorf("idle on S2 the wizard wrote %d bytes to the terminal, want none", wrote)
