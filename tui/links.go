@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -82,18 +81,6 @@ func (m Model) confirmedStore() wooclient.Store {
 		return sv.Store
 	}
 	return wooclient.Store{}
-}
-
-// renderChoices draws a numbered list with the cursor on the chosen line.
-func renderChoices(p *page, st Styles, labels []string, cursor int) {
-	for i, l := range labels {
-		num := strconv.Itoa(i+1) + " "
-		if i == cursor {
-			p.hanging(st.Selected.Render(IconCursor+" "+num), "    ", st.Selected.Render(l))
-			continue
-		}
-		p.hanging("  "+num, "    ", l)
-	}
 }
 
 // abilities lists what a key proved it can do: "read, write, orders,

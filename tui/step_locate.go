@@ -32,16 +32,10 @@ func (m Model) updateLocate(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m.urlKeys(msg, m.keysListURL())
 	}
-	switch {
-	case key.Matches(msg, m.keys.Up):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(msg, m.keys.Down):
-		s.cursor = min(s.cursor+1, locateWhichKey)
-	case key.Matches(msg, m.keys.Pick):
-		return m.chooseLocate(int(msg.Code - '1'))
-	case key.Matches(msg, m.keys.Choose):
-		return m.chooseLocate(s.cursor)
-	case key.Matches(msg, m.keys.Back):
+	if c, chosen := m.menuKey(msg, &s.cursor, locateWhichKey); chosen {
+		return m.chooseLocate(c)
+	}
+	if key.Matches(msg, m.keys.Back) {
 		return m.back()
 	}
 	return m, nil

@@ -69,16 +69,10 @@ func (m Model) savedChecked(msg savedCheckedMsg) (Model, tea.Cmd) {
 // updateSaved handles S0's keys: move, pick, re-check.
 func (m Model) updateSaved(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	s := &m.saved
-	switch {
-	case key.Matches(msg, m.keys.Up):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(msg, m.keys.Down):
-		s.cursor = min(s.cursor+1, choiceStartOver)
-	case key.Matches(msg, m.keys.Pick):
-		return m.chooseSaved(int(msg.Code - '1'))
-	case key.Matches(msg, m.keys.Choose):
-		return m.chooseSaved(s.cursor)
-	case key.Matches(msg, m.keys.Recheck) && !s.run.busy():
+	if c, chosen := m.menuKey(msg, &s.cursor, choiceStartOver); chosen {
+		return m.chooseSaved(c)
+	}
+	if key.Matches(msg, m.keys.Recheck) && !s.run.busy() {
 		return m, m.startSavedCheck()
 	}
 	return m, nil
