@@ -11,7 +11,7 @@ import (
 // sitePages are the HTML pages of the front end and of the layers in front of it.
 const sitePages = `
 {{define "front"}}<!DOCTYPE html>
-<html lang="en-US">
+<html lang="{{.Lang}}">
 <head>
 	<meta charset="UTF-8" />
 	<meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -29,14 +29,14 @@ const sitePages = `
 </html>
 {{end}}
 {{define "notfound"}}<!DOCTYPE html>
-<html lang="en-US">
+<html lang="{{.Lang}}">
 <head><meta charset="UTF-8" /><title>Page not found &#8211; {{.Name}}</title>
 <link rel="https://api.w.org/" href="{{.RESTRoot}}" /></head>
 <body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body>
 </html>
 {{end}}
 {{define "login"}}<!DOCTYPE html>
-<html lang="en-US">
+<html lang="{{.Lang}}">
 <head><meta charset="UTF-8" /><title>Log In &lsaquo; {{.Name}} &#8212; WordPress</title></head>
 <body class="login no-js login-action-login wp-core-ui">
 <div id="login"><h1><a href="https://wordpress.org/">Powered by WordPress</a></h1>
@@ -57,13 +57,6 @@ const sitePages = `
 </div></div>
 <script>(function(){window._cf_chl_opt={cvId: '3',cZone: "{{.Host}}",cType: 'managed'};var a = document.createElement('script');a.src = '/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8e1f0c0d0e0f0a0b';document.getElementsByTagName('head')[0].appendChild(a);}());</script>
 </body></html>
-{{end}}
-{{define "critical"}}<!DOCTYPE html>
-<html lang="en-US">
-<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>WordPress &rsaquo; Error</title></head>
-<body id="error-page">
-	<div class="wp-die-message"><p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p></div></body>
-</html>
 {{end}}`
 
 // newPages parses the store's HTML templates once; they are only executed afterwards.
@@ -74,13 +67,16 @@ func newPages() *template.Template {
 // siteData is what the front-end templates show.
 func (x *exchange) siteData() map[string]any {
 	feed, comments := x.siteURL()+"/feed/", x.siteURL()+"/comments/feed/"
-	if x.cfg.PlainPermalinks {
+	switch {
+	case x.cfg.PlainPermalinks:
 		feed, comments = x.siteURL()+"/?feed=rss2", x.siteURL()+"/?feed=comments-rss2"
+	case x.cfg.IndexPermalinks:
+		feed, comments = x.siteURL()+"/index.php/feed/", x.siteURL()+"/index.php/comments/feed/"
 	}
 	return map[string]any{
 		"Name": x.cfg.Name, "Description": x.cfg.Description,
 		"Site": x.siteURL(), "RESTRoot": x.restURL("/"), "Host": x.r.Host,
-		"Feed": feed, "CommentsFeed": comments,
+		"Feed": feed, "CommentsFeed": comments, "Lang": x.cfg.SiteLanguage,
 	}
 }
 
@@ -98,9 +94,10 @@ func (x *exchange) page(status int, name string, data any) {
 }
 
 // nginxPage is nginx's own error page for status, used by the layers WordPress never
-// sees (redirects, rate limits, a WAF, an upstream that is down).
+// sees (redirects, rate limits, a WAF, a server password, missing files, an upstream
+// that is down), with nginx's wording and CRLF line ends.
 func (x *exchange) nginxPage(status int) {
-	text := fmt.Sprintf("%d %s", status, http.StatusText(status))
+	text := nginxStatusText(status)
 	x.w.Header().Set("Content-Type", "text/html")
 	x.w.WriteHeader(status)
 	if x.r.Method != http.MethodHead {
@@ -108,11 +105,25 @@ func (x *exchange) nginxPage(status int) {
 	}
 }
 
+// nginxStatusText is the title of nginx's error pages, which differs from the status
+// line's reason for some codes ("401 Authorization Required").
+func nginxStatusText(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		return "401 Authorization Required"
+	case http.StatusServiceUnavailable:
+		return "503 Service Temporarily Unavailable"
+	case http.StatusGatewayTimeout:
+		return "504 Gateway Time-out"
+	}
+	return fmt.Sprintf("%d %s", status, http.StatusText(status))
+}
+
 // serverError answers the ServerError knob: WordPress's critical-error page for 500
 // (PHP died), nginx's page for the gateway errors.
 func (x *exchange) serverError(status int) {
 	if status == http.StatusInternalServerError {
-		x.page(status, "critical", nil)
+		x.criticalPage()
 		return
 	}
 	x.nginxPage(status)
@@ -120,7 +131,7 @@ func (x *exchange) serverError(status int) {
 
 // serveSite answers everything that is not the REST API.
 func (s *Store) serveSite(x *exchange) {
-	p := x.r.URL.Path
+	p := x.path
 	switch {
 	case p == "/wp-login.php":
 		x.w.Header().Set("Expires", "Wed, 11 Jan 1984 05:00:00 GMT")
@@ -149,7 +160,7 @@ func (s *Store) frontEnd(x *exchange) {
 	if st.loggedIn {
 		setNoCache(h)
 	}
-	p, _, _ := strings.Cut(x.uri, "?")
+	p := x.path
 	getOrHead := x.r.Method == http.MethodGet || x.r.Method == http.MethodHead // redirect_canonical skips others
 	if x.cfg.PlainPermalinks && getOrHead && p != "/" && p != "/index.php" && !strings.HasSuffix(p, "/") {
 		loc := x.siteURL() + p + "/"
@@ -161,6 +172,7 @@ func (s *Store) frontEnd(x *exchange) {
 	}
 	h.Set("Link", "<"+x.restURL("/")+`>; rel="https://api.w.org/"`)
 	if !x.cfg.PlainPermalinks && p != "/" && p != "/index.php" {
+		setNoCache(h) // WP::handle_404 sends nocache_headers()
 		x.page(http.StatusNotFound, "notfound", x.siteData())
 		return
 	}
