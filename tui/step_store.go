@@ -188,7 +188,7 @@ func (m Model) submitStore() (Model, tea.Cmd) {
 	s.submitted = true
 	addr, err := wooclient.NormalizeAddress(s.input.Value())
 	if err != nil {
-		f := wooclient.NewFinding(wooclient.CauseInvalidURL, "").With(addressProblem(s.input.Value(), true))
+		f := wooclient.NewFinding(wooclient.CauseInvalidURL, "")
 		var ae *wooclient.AddressError
 		if errors.As(err, &ae) {
 			f = ae.Finding()
@@ -248,7 +248,5 @@ func orUnexpected(rep *wooclient.Report) *wooclient.Report {
 	if rep != nil {
 		return rep
 	}
-	return &wooclient.Report{Findings: []wooclient.Finding{
-		wooclient.NewFinding(wooclient.CauseUnexpected, "").With("The check returned no report."),
-	}}
+	return wooclient.NoReport()
 }
