@@ -22,7 +22,7 @@ func (s *Store) serveAdmin(x *exchange) {
 	setNoCache(h)
 	if !x.cfg.DemoAdmin {
 		if x.cfg.CustomLoginURL {
-			x.page(http.StatusNotFound, "notfound", x.siteData())
+			x.notFound()
 			return
 		}
 		back := x.seenScheme() + "://" + x.r.Host + x.uri
@@ -45,7 +45,7 @@ func (s *Store) serveAdmin(x *exchange) {
 		}
 		s.adminKeys(x, data)
 	default:
-		x.page(http.StatusNotFound, "notfound", x.siteData())
+		x.notFound()
 	}
 }
 

@@ -10,29 +10,26 @@ import (
 
 // sitePages are the HTML pages of the front end and of the layers in front of it.
 const sitePages = `
-{{define "front"}}<!DOCTYPE html>
+{{define "site-head"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 	<meta charset="UTF-8" />
 	<meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name='robots' content='noindex, nofollow' />
 	<style>img:is([sizes="auto" i], [sizes^="auto," i]) { contain-intrinsic-size: 3000px 1500px }</style>
-	<title>{{.Name}} &#8211; {{.Description}}</title>
+	<title>{{if .NotFound}}Page not found &#8211; {{.Name}}{{else}}{{.Name}} &#8211; {{.Description}}{{end}}</title>
 <link rel="alternate" type="application/rss+xml" title="{{.Name}} &raquo; Feed" href="{{.Feed}}" />
 <link rel="alternate" type="application/rss+xml" title="{{.Name}} &raquo; Comments Feed" href="{{.CommentsFeed}}" />
 <link rel="https://api.w.org/" href="{{.RESTRoot}}" />
 </head>
-<body class="home blog">
+{{end}}
+{{define "front"}}{{template "site-head" .}}<body class="home blog">
 <header><h1><a href="{{.Site}}/">{{.Name}}</a></h1><p>{{.Description}}</p></header>
 <main><h2>Shop</h2><ul><li>Espresso &#8211; $3.50</li><li>Croissant &#8211; $2.80</li></ul></main>
 </body>
 </html>
 {{end}}
-{{define "notfound"}}<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head><meta charset="UTF-8" /><title>Page not found &#8211; {{.Name}}</title>
-<link rel="https://api.w.org/" href="{{.RESTRoot}}" /></head>
-<body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body>
+{{define "notfound"}}{{template "site-head" .}}<body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body>
 </html>
 {{end}}
 {{define "login"}}<!DOCTYPE html>
@@ -129,6 +126,15 @@ func (x *exchange) serverError(status int) {
 	x.nginxPage(status)
 }
 
+// notFound is WordPress's 404: the theme's page, with the nocache headers
+// WP::handle_404 sends and the REST API's Link header like every page.
+func (x *exchange) notFound() {
+	setNoCache(x.w.Header())
+	data := x.siteData()
+	data["NotFound"] = true
+	x.page(http.StatusNotFound, "notfound", data)
+}
+
 // serveSite answers everything that is not the REST API.
 func (s *Store) serveSite(x *exchange) {
 	p := x.path
@@ -137,7 +143,7 @@ func (s *Store) serveSite(x *exchange) {
 		x.w.Header().Set("Expires", "Wed, 11 Jan 1984 05:00:00 GMT")
 		x.w.Header().Set("Cache-Control", "no-cache, must-revalidate, max-age=0, no-store, private")
 		if x.cfg.CustomLoginURL && !x.cfg.DemoAdmin {
-			x.page(http.StatusNotFound, "notfound", x.siteData())
+			x.notFound()
 			return
 		}
 		x.page(http.StatusOK, "login", x.siteData())
@@ -172,8 +178,7 @@ func (s *Store) frontEnd(x *exchange) {
 	}
 	h.Set("Link", "<"+x.restURL("/")+`>; rel="https://api.w.org/"`)
 	if !x.cfg.PlainPermalinks && p != "/" && p != "/index.php" {
-		setNoCache(h) // WP::handle_404 sends nocache_headers()
-		x.page(http.StatusNotFound, "notfound", x.siteData())
+		x.notFound()
 		return
 	}
 	x.page(http.StatusOK, "front", x.siteData())

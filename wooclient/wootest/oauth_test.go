@@ -203,11 +203,14 @@ func TestTimestampAndNonce(t *testing.T) {
 	}
 }
 
-// TestFixtureCopyIsComplete makes sure every transcript cases.json names was copied.
+// TestFixtureCopyIsComplete makes sure every transcript each cases.json names was
+// copied.
 func TestFixtureCopyIsComplete(t *testing.T) {
-	for _, c := range loadCases(t) {
-		if _, err := os.Stat(filepath.Join(fixtureDir, c.Transcript)); err != nil {
-			t.Errorf("%s: %v", c.Case, err)
+	for _, set := range []fixtureSet{firstSet, secondSet} {
+		for _, c := range set.cases(t) {
+			if _, err := os.Stat(filepath.Join(set.dir, c.Transcript)); err != nil {
+				t.Errorf("%s: %v", c.Case, err)
+			}
 		}
 	}
 }
