@@ -54,7 +54,11 @@ func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 	}
 	l := r.authenticate(store, creds)
 	if !l.ok {
-		r.set(CheckKeyAccepted, StateFail, say("key.refused", nil))
+		detail := say("key.refused", nil)
+		if r.has(CauseRESTCached) {
+			detail = say("key.cached", nil)
+		}
+		r.set(CheckKeyAccepted, StateFail, detail)
 		return key
 	}
 	key.Authenticated = true

@@ -29,7 +29,11 @@ type Store struct {
 	Home string `json:"home"`
 	// RESTRoot ends in "/" for pretty permalinks (…/wp-json/) or in
 	// "rest_route=/" for Plain permalinks (…/index.php?rest_route=/).
-	RESTRoot    string `json:"rest_root"`
+	RESTRoot string `json:"rest_root"`
+	// RESTPrefix is the REST URL prefix WordPress advertises ("wp-json", or
+	// what a plugin set with rest_url_prefix): WooCommerce 11.0 and older
+	// only look at keys when the request URI holds "<prefix>/wc/".
+	RESTPrefix  string `json:"rest_prefix,omitempty"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	// WooCommerce is the WooCommerce version when the index tells (the
@@ -51,6 +55,14 @@ type Store struct {
 	// plain HTTP although the store answers over HTTPS (a TLS-terminating
 	// proxy): OAuth must then be signed for http://.
 	HTTPSNotDetected bool `json:"https_not_detected,omitempty"`
+	// Language is the site language from the front page's <html lang="…">
+	// (WordPress prints language_attributes(), e.g. "de-DE"), or from the
+	// REST index when it tells; "" when unknown.
+	Language string `json:"language,omitempty"`
+	// RewriteRulesMissing records that WordPress advertises pretty REST URLs
+	// the web server does not route to it: the REST API only answers at
+	// index.php?rest_route=.
+	RewriteRulesMissing bool `json:"rewrite_rules_missing,omitempty"`
 	// ClockOffset is the store's clock minus this terminal's, measured
 	// from the Date header, so OAuth timestamps use the store's time.
 	ClockOffset time.Duration `json:"-"`

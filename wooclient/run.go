@@ -15,8 +15,15 @@ type run struct {
 	start   time.Time
 	secrets []string
 
-	mu       sync.Mutex
-	offset   time.Duration
+	// bust is this run's cache-busting value, sent with every key request.
+	bust string
+
+	mu     sync.Mutex
+	offset time.Duration
+	// answered records an answer from the site that was neither throttled
+	// nor a server error: after one, 503s in a level are read as a limit on
+	// bursts, not as a site that is down.
+	answered bool
 	checks   []CheckResult
 	findings []Finding
 	requests int
@@ -24,7 +31,7 @@ type run struct {
 
 func (c *Client) newRun(ctx context.Context, obs Observer, ids []CheckID, secrets ...string) (*run, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Deadline)
-	r := &run{c: c, ctx: ctx, obs: obs, start: time.Now(), secrets: secrets}
+	r := &run{c: c, ctx: ctx, obs: obs, start: time.Now(), secrets: secrets, bust: randomHex(8)}
 	for _, id := range ids {
 		r.checks = append(r.checks, CheckResult{ID: id, State: StatePending})
 	}
