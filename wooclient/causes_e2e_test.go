@@ -26,6 +26,7 @@ type causeCase struct {
 	transport wooclient.Transport
 	perms     string // "rwop": read, write, orders, products proved
 	noTrust   bool   // do not trust the store's CA
+	root      string // how the REST root ends ("" = not checked)
 }
 
 func mint(p wootest.Permission, r wootest.Role) func(*wootest.Store, wootest.Key) wooclient.Credentials {

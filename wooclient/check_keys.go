@@ -80,7 +80,7 @@ func (r *run) blocked() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, f := range r.findings {
-		if f.Severity == SeverityBlocker && f.Cause != CausePlainPermalinks && f.Cause != CauseMalformedJSON {
+		if f.Severity == SeverityBlocker && f.Cause != CausePlainPermalinks && f.Cause != CauseRewriteRules && f.Cause != CauseMalformedJSON {
 			return true
 		}
 	}

@@ -43,7 +43,7 @@ func (m CertMode) String() string {
 // Store.Update.
 //
 // Knobs that model things in front of WordPress apply in this order, outermost first:
-// Delay, BotChallenge, PageCache, RateLimit, BurstLimit, ServerPassword, ServerError,
+// Delay, BotChallenge, PageCache, StaticFrontPage, RateLimit, BurstLimit, ServerPassword, ServerError,
 // RedirectHTTPToHTTPS, the web server's routing (SubDirectory, NoRewrites), WAF (REST
 // only); then WordPress itself: Maintenance, FatalREST (REST only),
 // RedirectToCanonicalHost, and the page or REST answer.
@@ -156,6 +156,11 @@ type Config struct {
 	// PageCache is a misconfigured "cache everything" page cache or CDN rule in
 	// front of the site.
 	PageCache CacheMode
+	// StaticFrontPage: the web server answers every GET with a static copy of
+	// the front page (a "cache everything" rule or try_files … /index.html over
+	// a static export): 200 HTML whose <link rel="https://api.w.org/"> still
+	// names the REST root, without any header PHP would send, and no REST API.
+	StaticFrontPage bool
 	// SiteLanguage is the site language WordPress prints in <html lang="…"> on its
 	// pages (language_attributes), "en-US" by default.
 	SiteLanguage string

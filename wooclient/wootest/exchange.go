@@ -93,6 +93,8 @@ func (s *Store) dispatch(x *exchange) {
 	case cfg.BotChallenge:
 		h.Set("Cf-Mitigated", "challenge")
 		x.page(http.StatusForbidden, "challenge", x.siteData())
+	case cfg.StaticFrontPage && (x.r.Method == http.MethodGet || x.r.Method == http.MethodHead):
+		x.page(http.StatusOK, "front", x.siteData())
 	case s.rateLimited():
 		if cfg.RetryAfter > 0 {
 			h.Set("Retry-After", strconv.Itoa(int(math.Ceil(cfg.RetryAfter.Seconds()))))

@@ -119,6 +119,21 @@ func TestSiteKnobs(t *testing.T) {
 			wantError(t, r, b, 500, "internal_server_error", "")
 		},
 	}, {
+		name: "StaticFrontPage",
+		knob: func(_ *Store, c *Config) { c.StaticFrontPage = true },
+		send: get("/wp-json/", false),
+		off:  wantStatus(200),
+		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, b string) {
+			if r.StatusCode != 200 || r.Header.Get("Link") != "" || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+				t.Errorf("got %d Link %q Content-Type %q", r.StatusCode, r.Header.Get("Link"), r.Header.Get("Content-Type"))
+			}
+			contains(t, b, `<link rel="https://api.w.org/" href="`+s.URL()+`/wp-json/" />`)
+			r, _ = do(t, c, "GET", s.URL()+"/index.php?rest_route=/")
+			if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("?rest_route=/ answered %q", ct)
+			}
+		},
+	}, {
 		name: "SiteLanguage",
 		knob: func(_ *Store, c *Config) { c.SiteLanguage = "de-DE" },
 		send: get("/", false),
