@@ -52,14 +52,20 @@ func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 		r.set(CheckKeyAccepted, StateSkipped, say("key.store-first", nil))
 		return key
 	}
-	l := r.authenticate(store, creds)
+	r.settleKey(store, creds, r.authenticate(store, creds), key)
+	return key
+}
+
+// settleKey records what a proof established: the key's acceptance, its
+// transport, and its permissions.
+func (r *run) settleKey(store Store, creds Credentials, l proof, key *KeyStatus) {
 	if !l.ok {
 		detail := say("key.refused", nil)
 		if r.has(CauseRESTCached) {
 			detail = say("key.cached", nil)
 		}
 		r.set(CheckKeyAccepted, StateFail, detail)
-		return key
+		return
 	}
 	key.Authenticated = true
 	if !l.via.marker && !r.has(CauseHTTPSNotDetected) {
@@ -72,7 +78,6 @@ func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 	}
 	r.set(CheckKeyAccepted, accepted, acceptedDetail(l.via))
 	r.permissions(store, creds, l, key)
-	return key
 }
 
 // blocked reports a blocker from discovery that keys cannot get past.

@@ -119,6 +119,8 @@ var englishTexts = map[string]string{
 	"rest.not-found":       "not found",
 	"permalinks.pretty-at": "pretty ({{.Root}})",
 
+	"moved.found-again": "the saved REST root {{.Saved}} no longer answers for this store; found again at {{.Now}}",
+
 	// The key stage.
 	"key.not-well-formed":   "the key or secret is not in the right form",
 	"key.store-first":       "the store must be fixed first",
