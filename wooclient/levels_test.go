@@ -95,19 +95,22 @@ func span(log []wootest.Request) time.Duration {
 	return last.Sub(first)
 }
 
-// waves counts dependent levels in the store's log: a request arriving more
-// than half a delay after the first of the current wave starts a new one.
-func waves(log []wootest.Request, delay time.Duration) int {
-	times := make([]time.Time, len(log))
-	for i, r := range log {
-		times[i] = r.Time
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
+// waves counts dependent levels in the store's log: a request belongs to a
+// new level when it arrived after an answer of the current level, since only
+// then could it depend on one; requests that arrive before any answer of the
+// level (however late their goroutine ran) were sent without waiting.
+func waves(log []wootest.Request) int {
+	reqs := append([]wootest.Request(nil), log...)
+	sort.Slice(reqs, func(i, j int) bool { return reqs[i].Time.Before(reqs[j].Time) })
 	n := 0
-	var start time.Time
-	for _, t := range times {
-		if n == 0 || t.Sub(start) > delay/2 {
-			n, start = n+1, t
+	var firstAnswer time.Time
+	for _, r := range reqs {
+		if n == 0 || !r.Time.Before(firstAnswer) {
+			n, firstAnswer = n+1, r.Answered
+			continue
+		}
+		if r.Answered.Before(firstAnswer) {
+			firstAnswer = r.Answered
 		}
 	}
 	return n
@@ -125,13 +128,13 @@ func TestLevelBudgets(t *testing.T) {
 			defer s.Close()
 			c := wooclient.New(wooclient.Options{RootCAs: s.CertPool()})
 			c.Check(context.Background(), addr, creds, nil)
-			if n := waves(s.Requests(), delay); n > sc.budget {
+			if n := waves(s.Requests()); n > sc.budget {
 				t.Errorf("new address: %d levels, budget %d", n, sc.budget)
 				logRequests(t, s.Requests())
 			}
 			s.ResetRequests()
 			c.CheckSaved(context.Background(), saved, creds, nil)
-			if n := waves(s.Requests(), delay); n > sc.saved {
+			if n := waves(s.Requests()); n > sc.saved {
 				t.Errorf("saved connection: %d levels, budget %d", n, sc.saved)
 				logRequests(t, s.Requests())
 			}

@@ -106,8 +106,37 @@ type Report struct {
 	Elapsed  time.Duration `json:"elapsed_ns"`
 }
 
-// OK reports whether nothing blocks the setup.
-func (r *Report) OK() bool { return len(r.Blockers()) == 0 }
+// OK reports whether the connection works: nothing blocks it, and every
+// check the verdict rests on ran and passed. With a key that means the store
+// accepted it and reading, writing, orders and products were all proved; a
+// skipped or unfinished check never counts as passed.
+func (r *Report) OK() bool { return len(r.Blockers()) == 0 && r.unproven() == "" }
+
+// restsOn reports the checks a verdict rests on. The WCPOS plugin is not
+// needed with keys, and the admin page only helps people find it.
+func restsOn(id CheckID) bool { return id != CheckWCPOS && id != CheckAdmin }
+
+// unproven names the first check the verdict rests on that did not pass, or
+// a key proof that is missing; "" when everything is proved.
+func (r *Report) unproven() CheckID {
+	for _, c := range r.Checks {
+		if restsOn(c.ID) && c.State != StateOK && c.State != StateWarn {
+			return c.ID
+		}
+	}
+	switch k := r.Key; {
+	case k == nil:
+	case !k.Authenticated:
+		return CheckKeyAccepted
+	case !k.Read || !k.Products:
+		return CheckRead
+	case !k.Write:
+		return CheckWrite
+	case !k.Orders:
+		return CheckCapabilities
+	}
+	return ""
+}
 
 // Blockers returns the findings that stop the setup.
 func (r *Report) Blockers() []Finding { return r.bySeverity(SeverityBlocker) }

@@ -146,6 +146,12 @@ func (r *run) report(store Store, key *KeyStatus) *Report {
 		rep.Checks = append(rep.Checks, c)
 	}
 	rep.Findings = append([]Finding(nil), r.findings...)
+	if id := rep.unproven(); id != "" && len(rep.Blockers()) == 0 {
+		// Every unproven check should come with the finding that explains
+		// it; if one ever does not, the report still must not say it works.
+		rep.Findings = append(rep.Findings, NewFinding(CauseIncomplete, "").With(
+			say("incomplete.check", Args{"Check": Text{ID: id.TextID()}})))
+	}
 	sortFindings(rep.Findings)
 	return rep
 }

@@ -121,6 +121,8 @@ var englishTexts = map[string]string{
 
 	"moved.found-again": "the saved REST root {{.Saved}} no longer answers for this store; found again at {{.Now}}",
 
+	"incomplete.check": "“{{.Check}}” did not pass, and nothing explains why",
+
 	// The key stage.
 	"key.not-well-formed":   "the key or secret is not in the right form",
 	"key.store-first":       "the store must be fixed first",

@@ -15,23 +15,27 @@ const (
 	// firstPause is waited before the first retry when the store names no
 	// Retry-After: enough for nginx's usual rates to let a request through.
 	firstPause = time.Second
-	// retryPasses bounds the retries: the pause doubles after each pass.
+	// retryPasses bounds the passes that get nothing through: the pause
+	// doubles after each.
 	retryPasses = 3
 )
 
 // retryThrottled asks again, sequentially and after a pause, the calls of a
 // level a limit refused: every 429, and every 503 that is not WordPress's
 // maintenance page once the REST API has answered in this run (in this level or
-// an earlier one). Calls that stay refused are marked throttled, so they read
-// as a rate limit; a 503 on a store whose REST API never answered stays a server
-// error, and nothing is retried beyond the deadline.
+// an earlier one). A pass stops at the first refusal (the bucket is empty:
+// the next ones would be refused too) and waits again; the pause doubles only
+// after a pass that got nothing through, and Retry-After is honoured when it
+// fits in the deadline. Calls that stay refused are marked throttled, so they
+// read as a rate limit; a level of refusals from a store whose REST API never
+// answered is tried once more only (a store that is down is not a burst).
 func (r *run) retryThrottled(calls []call, out []result) {
 	for _, x := range out {
 		r.noteAnswer(x)
 	}
 	pending := r.refused(out)
-	pause := firstPause
-	for pass := 0; pass < retryPasses && len(pending) > 0; pass++ {
+	pause, idle := firstPause, 0
+	for len(pending) > 0 && idle < retryPasses {
 		for _, i := range pending {
 			pause = max(pause, out[i].answer.RetryAfter)
 		}
@@ -39,7 +43,7 @@ func (r *run) retryThrottled(calls []call, out []result) {
 			break
 		}
 		var still []int
-		for _, i := range pending {
+		for j, i := range pending {
 			cl := calls[i]
 			if cl.fresh != nil {
 				cl = cl.fresh() // a new nonce: the refused one may have been seen
@@ -47,13 +51,17 @@ func (r *run) retryThrottled(calls []call, out []result) {
 			out[i] = r.do(cl)
 			r.noteAnswer(out[i])
 			if r.isRefused(out[i]) {
-				still = append(still, i)
+				still = append(still, pending[j:]...)
+				break
 			}
 		}
-		pending, pause = still, pause*2
-		if pass == 0 && !r.restAnswered() && len(pending) == len(out) {
-			break // nothing but refusals from a store that never answered: not a burst
+		if len(still) == len(pending) {
+			if !r.restAnswered() {
+				break // nothing but refusals from a store that never answered
+			}
+			idle, pause = idle+1, pause*2
 		}
+		pending = still
 	}
 	for _, i := range pending {
 		out[i].throttled = true
