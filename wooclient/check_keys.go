@@ -72,12 +72,25 @@ func (r *run) settleKey(store Store, creds Credentials, l proof, key *KeyStatus)
 		key.Transport = l.via.transport
 	}
 	r.soften(CauseRESTBlocked, CauseWAFBlocked, CauseBotChallenge)
+	r.settledByKey(store, l)
 	accepted := StateOK
 	if l.via.marker || l.via.signHTTP {
 		accepted = StateWarn // the key is good, but not in a way a POS can use
 	}
 	r.set(CheckKeyAccepted, accepted, acceptedDetail(l.via))
 	r.permissions(store, creds, l, key)
+}
+
+// settledByKey settles the store checks discovery left open when anonymous
+// requests were blocked: a key that reached wc/v3 proves WooCommerce active,
+// and on a pretty root, that the permalinks let keys through.
+func (r *run) settledByKey(store Store, l proof) {
+	if r.hasCheck(CheckWooCommerce) && r.state(CheckWooCommerce) != StateOK {
+		r.set(CheckWooCommerce, StateOK, say("woocommerce.key-reached", nil))
+	}
+	if r.hasCheck(CheckPermalinks) && r.state(CheckPermalinks) == StateSkipped && isPretty(store.RESTRoot) && !l.via.marker {
+		r.set(CheckPermalinks, StateOK, say("permalinks.pretty-at", Args{"Root": store.RESTRoot}))
+	}
 }
 
 // blocked reports a blocker from discovery that keys cannot get past.

@@ -59,6 +59,18 @@ func (r *run) set(id CheckID, s State, detail Text) {
 	}
 }
 
+// hasCheck reports whether the run's checklist has the line id.
+func (r *run) hasCheck(id CheckID) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, c := range r.checks {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // state returns a check's current state.
 func (r *run) state(id CheckID) State {
 	r.mu.Lock()

@@ -123,6 +123,8 @@ var englishTexts = map[string]string{
 
 	"incomplete.check": "“{{.Check}}” did not pass, and nothing explains why",
 
+	"woocommerce.key-reached": "active (the key reached wc/v3)",
+
 	// The key stage.
 	"key.not-well-formed":   "the key or secret is not in the right form",
 	"key.store-first":       "the store must be fixed first",
