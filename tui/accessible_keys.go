@@ -152,6 +152,16 @@ func (a *lineUI) reviewStep() (step, error) {
 			a.say("Not saved: the key has not passed its checks.")
 			return stepReview, errBack
 		}
+		// Prove the pair again right before saving: a key revoked or
+		// demoted while the review was read is never saved as working.
+		a.say("Checking the key once more before saving …")
+		rep = orUnexpected(a.deps.Checker.CheckKeys(a.ctx, st, a.creds, nil))
+		a.keyReport, a.result.Report = rep, rep
+		if !rep.OK() || rep.Key == nil || !rep.Key.Authenticated {
+			b, _ := firstBlocker(rep)
+			a.say("Not saved: " + findingHeadline(b) + ".")
+			return stepReview, errBack
+		}
 		conn := Connection{Profile: orDefault(a.opts.Profile, ""), Store: st, Credentials: a.creds,
 			Key: *rep.Key, VerifiedAt: a.now()}
 		path, err := a.deps.Saver.Save(conn)

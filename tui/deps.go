@@ -18,8 +18,12 @@ type Checker interface {
 	// CheckKeys checks a pair against a discovered store: the key checks
 	// and Report.Key.
 	CheckKeys(ctx context.Context, store wooclient.Store, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
-	// Check runs both, for the saved connection.
+	// Check runs both, for an address and a pair.
 	Check(ctx context.Context, address string, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
+	// CheckSaved checks the saved connection: the store and the key in one
+	// level at the saved home and REST root with the saved transport,
+	// falling back to the whole diagnosis when the store moved.
+	CheckSaved(ctx context.Context, saved wooclient.Saved, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
 	// ProbeAdmin sends an anonymous GET without following redirects: a
 	// redirect to wp-login answers ok, a 404 warns of a custom login URL.
 	ProbeAdmin(ctx context.Context, pageURL string) wooclient.CheckResult

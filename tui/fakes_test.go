@@ -95,6 +95,7 @@ type fakeChecker struct {
 	discover  func(addr string) *wooclient.Report
 	probe     wooclient.CheckResult
 	granted   bool
+	revoked   bool // the good pair's key was deleted on the store
 	calls     []string
 	keyCalls  []wooclient.Credentials
 	savedRep  *wooclient.Report
@@ -142,9 +143,11 @@ func (f *fakeChecker) Discover(_ context.Context, addr string, obs wooclient.Obs
 
 func (f *fakeChecker) keys(creds wooclient.Credentials) *wooclient.Report {
 	f.mu.Lock()
-	granted := f.granted
+	granted, revoked := f.granted, f.revoked
 	f.mu.Unlock()
 	switch {
+	case revoked && creds.Key == fakeKey:
+		return keysReport(creds.Key, false, false, false, wooclient.NewFinding(wooclient.CauseUnknownKey, fakeHome))
 	case creds.Key == fakeKey && creds.Secret == fakeSecret:
 		return keysReport(creds.Key, true, true, true)
 	case creds.Key == fakeKey:
@@ -179,6 +182,17 @@ func (f *fakeChecker) Check(_ context.Context, addr string, creds wooclient.Cred
 	rep := &wooclient.Report{Store: store.Store, Key: keys.Key, Checks: append(append([]wooclient.CheckResult(nil), store.Checks...), keys.Checks...),
 		Findings: append(append([]wooclient.Finding(nil), store.Findings...), keys.Findings...)}
 	return replay(rep, obs)
+}
+
+// CheckSaved answers like Check on the saved address, and records the
+// saved home, REST root and transport it was given.
+func (f *fakeChecker) CheckSaved(ctx context.Context, saved wooclient.Saved, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report {
+	f.record("saved " + saved.Store.Home + " " + saved.Store.RESTRoot + " " + string(saved.Transport))
+	addr := saved.Store.URL
+	if addr == "" {
+		addr = saved.Store.Home
+	}
+	return f.Check(ctx, addr, creds, obs)
 }
 
 func (f *fakeChecker) ProbeAdmin(_ context.Context, url string) wooclient.CheckResult {

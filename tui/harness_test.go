@@ -36,7 +36,7 @@ type setup func(*Deps, *Options)
 func withSaved(c wooclient.Credentials) setup {
 	return func(_ *Deps, o *Options) {
 		o.Saved = &Connection{Profile: "default", Store: fakeStore(), Credentials: c,
-			Key: wooclient.KeyStatus{Ending: c.Masked()}, VerifiedAt: fixedNow}
+			Key: wooclient.KeyStatus{Ending: c.Masked(), Transport: wooclient.TransportQuery}, VerifiedAt: fixedNow}
 	}
 }
 

@@ -9,12 +9,14 @@ import (
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
-// reviewState is S6: the save in flight, and where it went or why not.
+// reviewState is S6: the re-check and the save in flight, and where it went
+// or why not.
 type reviewState struct {
-	run   flight
-	saved string // pairHash of the pair last saved, "" before any save
-	path  string
-	err   string
+	run     flight
+	proving bool   // the flight is the re-check before saving, not the save
+	saved   string // pairHash of the pair last saved, "" before any save
+	path    string
+	err     string
 }
 
 // connection is what S6 saves: the confirmed store and the pair the last
@@ -55,11 +57,30 @@ func (m Model) updateReview(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.setNotice(kindFail, why)
 			return m, nil
 		}
-		f, _ := m.begin(m.currentHash(), false)
-		m.review.run, m.review.err = f, ""
-		return m, saveCmd(m.deps.Saver, f, m.connection())
+		f, ctx := m.begin(m.currentHash(), false)
+		m.review.run, m.review.err, m.review.proving = f, "", true
+		return m, reproveCmd(ctx, m.deps.Checker, m.deps.now, f, m.confirmedStore(), m.pair.parsed().Credentials)
 	}
 	return m, nil
+}
+
+// pairReproved saves the connection when the pair still passes, with the
+// fresh report and time; otherwise the failing report replaces the old one,
+// so S6 shows what blocks now and nothing is saved.
+func (m Model) pairReproved(msg pairReprovedMsg) (Model, tea.Cmd) {
+	r := &m.review
+	if !r.run.answers(msg.run, msg.hash) {
+		return m, nil
+	}
+	r.run, r.proving = r.run.stop(), false
+	m.pair.report, m.pair.at, m.lastReport = orUnexpected(msg.report), msg.at, orUnexpected(msg.report)
+	m.pair.checked = msg.hash
+	if why := m.saveBlocker(); why != "" {
+		return m, m.print(IconFail + " S6 " + why)
+	}
+	f, _ := m.begin(msg.hash, false)
+	r.run = f
+	return m, saveCmd(m.deps.Saver, f, m.connection())
 }
 
 // connectionSaved shows where the connection went, or why it did not.
@@ -115,6 +136,8 @@ func (m Model) viewReview(p *page) {
 	}
 	p.blank()
 	switch r := m.review; {
+	case r.run.busy() && r.proving:
+		p.text(st.Spinner.Render(m.spin.View()) + " Checking the key once more before saving…")
 	case r.run.busy():
 		p.text(st.Spinner.Render(m.spin.View()) + " Saving…")
 	case r.err != "":
