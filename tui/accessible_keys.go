@@ -25,6 +25,12 @@ func (a *lineUI) keysStep() (step, error) {
 			a.say("Accepted" + transportNote(rep.Key) + ".")
 			return stepPermissions, nil
 		}
+		if b, blocked := firstBlocker(rep); blocked && !b.AboutKey() {
+			// The store stands in the way (a cache, a firewall, a server
+			// error): another key would meet the same, so back to the store.
+			a.say("This stops the setup here. Fix it, then check again.")
+			return stepStore, nil
+		}
 		a.say("The key was not accepted. Type the keys again, or b to go back.")
 		a.creds = wooclient.Credentials{}
 	}

@@ -96,6 +96,12 @@ type fakeChecker struct {
 	probe     wooclient.CheckResult
 	granted   bool
 	revoked   bool // the good pair's key was deleted on the store
+	// revokeAfter revokes the good pair's key once this many key checks ran
+	// (0: never), as if an admin deleted it while the wizard was open.
+	revokeAfter int
+	// storeBlocker, when set, is what every key check meets first: a
+	// problem of the store found only with a key (a cache, a firewall).
+	storeBlocker *wooclient.Finding
 	calls     []string
 	keyCalls  []wooclient.Credentials
 	savedRep  *wooclient.Report
@@ -143,9 +149,11 @@ func (f *fakeChecker) Discover(_ context.Context, addr string, obs wooclient.Obs
 
 func (f *fakeChecker) keys(creds wooclient.Credentials) *wooclient.Report {
 	f.mu.Lock()
-	granted, revoked := f.granted, f.revoked
+	granted, revoked, blocker := f.granted, f.revoked, f.storeBlocker
 	f.mu.Unlock()
 	switch {
+	case blocker != nil:
+		return keysReport(creds.Key, false, false, false, *blocker)
 	case revoked && creds.Key == fakeKey:
 		return keysReport(creds.Key, false, false, false, wooclient.NewFinding(wooclient.CauseUnknownKey, fakeHome))
 	case creds.Key == fakeKey && creds.Secret == fakeSecret:
@@ -165,6 +173,9 @@ func (f *fakeChecker) CheckKeys(_ context.Context, store wooclient.Store, creds 
 	f.mu.Lock()
 	f.keyCalls = append(f.keyCalls, creds)
 	f.lastStore = store
+	if f.revokeAfter > 0 && len(f.keyCalls) > f.revokeAfter {
+		f.revoked = true
+	}
 	f.mu.Unlock()
 	return replay(f.keys(creds), obs)
 }

@@ -59,13 +59,13 @@ func (a *app) demoCmd() *cobra.Command {
 func printServe(a *app, d *demoStore, caFile string) {
 	w := a.stdout
 	fmt.Fprintf(w, "Practice store running (scenario %s: %s)\n\n", d.scenario.name, d.scenario.summary)
-	fmt.Fprintf(w, "  HTTPS:   %s\n  HTTP:    %s\n  CA file: %s\n", d.URL(), d.HTTPURL(), caFile)
+	fmt.Fprintf(w, "  HTTPS:   %s\n  HTTP:    %s\n  CA file: %s\n", d.SiteURL(), d.HTTPURL()+d.subDirectory(), caFile)
 	fmt.Fprintf(w, "  Admin:   %s/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys\n\n", d.Home())
 	fmt.Fprintln(w, "Practice keys (they open nothing but this store):")
 	fmt.Fprintf(w, "  admin (Read/Write):  %s|%s\n", d.admin.ConsumerKey, d.admin.ConsumerSecret)
 	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
 		fmt.Fprintf(w, "  terminal (%s):  %s|%s\n", d.scenario.name, t.ConsumerKey, t.ConsumerSecret)
 	}
-	fmt.Fprintf(w, "\nTry: printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", d.URL(), caFile)
+	fmt.Fprintf(w, "\nTry: printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", d.SiteURL(), caFile)
 	fmt.Fprintln(w, "Press Ctrl+C to stop.")
 }

@@ -45,7 +45,7 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		defer d.Close()
 		clientOpts.RootCAs = d.CertPool()
 		deps.Demo = demoAdmin{store: d.Store}
-		opts.Address = d.URL()
+		opts.Address = d.SiteURL()
 		if d.terminal != nil {
 			opts.Saved = demoConnection(g.profile, d)
 		}
@@ -133,7 +133,7 @@ func (a *app) demoConfig(g *globalFlags) (*config.Store, error) {
 // demoConnection is the terminal's configuration in a demo scenario: the
 // key the scenario broke, as if it had been saved earlier.
 func demoConnection(profile string, d *demoStore) *tui.Connection {
-	return &tui.Connection{Profile: profile, Store: wooclient.Store{URL: d.URL(), Home: d.Home(), Name: "Demo Store"},
+	return &tui.Connection{Profile: profile, Store: wooclient.Store{URL: d.SiteURL(), Home: d.Home(), Name: "Demo Store"},
 		Credentials: wooclient.Credentials{Key: d.terminal.ConsumerKey, Secret: d.terminal.ConsumerSecret}}
 }
 
