@@ -175,6 +175,7 @@ func TestCausesEndToEnd(t *testing.T) {
 			}
 			assertNothingWritten(t, s)
 			assertCredentialsSafe(t, s)
+			assertSecretInURLOnlyAfterProof(t, s)
 			assertNoSecretIn(t, rep, creds)
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
 	"github.com/wcpos/wcpos-setup/wooclient/wootest"
@@ -83,4 +84,26 @@ func queryValue(raw, key string) string {
 		}
 	}
 	return ""
+}
+
+// assertSecretInURLOnlyAfterProof fails if the secret went in a URL (query
+// credentials) before the store showed, in the same diagnosis, that the
+// Authorization header does not reach WooCommerce: a Basic read left
+// anonymous (or refused by a plugin that ate the header) answered, and a
+// signed read with the same key accepted.
+func assertSecretInURLOnlyAfterProof(t *testing.T, s *wootest.Store) {
+	t.Helper()
+	var basicIgnored, signedOK time.Time
+	for _, r := range s.Requests() {
+		switch {
+		case r.Credentials == wootest.CredBasic && (!r.Authenticated || r.Status == 403) && basicIgnored.IsZero():
+			basicIgnored = r.Answered
+		case r.Credentials == wootest.CredOAuthQuery && r.Authenticated && signedOK.IsZero():
+			signedOK = r.Answered
+		case r.Credentials == wootest.CredQuery:
+			if basicIgnored.IsZero() || signedOK.IsZero() || r.Time.Before(basicIgnored) || r.Time.Before(signedOK) {
+				t.Errorf("the secret went in a URL before the header was proven dropped: %s %s", r.Method, r.Path)
+			}
+		}
+	}
 }

@@ -56,7 +56,7 @@ func siteCases() []causeCase {
 			transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "burst limit answering 429", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 2, Burst: 1, Status: 429}},
 			transport: "basic", perms: "rwop", root: "/wp-json/"},
-		{name: "burst limit that never lets up", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 0.01, Burst: 2}},
+		{name: "burst limit that never lets up", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 0.01, Burst: 0}},
 			want: []string{"rate-limited/blocker"}},
 		{name: "server password", cfg: wootest.Config{WCPOSVersion: wcpos, ServerPassword: "pw"}, want: []string{"site-password/blocker"}},
 		{name: "page cache keyed by URL", cfg: wootest.Config{WCPOSVersion: wcpos, PageCache: wootest.CacheByURL},
@@ -118,6 +118,7 @@ func runCauseCase(t *testing.T, tc causeCase) {
 	assertVerdict(t, tc, rep)
 	assertNothingWritten(t, s)
 	assertCredentialsSafe(t, s)
+	assertSecretInURLOnlyAfterProof(t, s)
 	assertNoSecretIn(t, rep, creds)
 }
 
