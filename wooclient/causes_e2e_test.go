@@ -27,6 +27,8 @@ type causeCase struct {
 	perms     string // "rwop": read, write, orders, products proved
 	noTrust   bool   // do not trust the store's CA
 	root      string // how the REST root ends ("" = not checked)
+	detail    string // what the first blocker's detail says ("" = not checked)
+	language  string // the site language found ("" = not checked)
 }
 
 func mint(p wootest.Permission, r wootest.Role) func(*wootest.Store, wootest.Key) wooclient.Credentials {

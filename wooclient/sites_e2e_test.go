@@ -64,13 +64,17 @@ func siteCases() []causeCase {
 		{name: "page cache ignoring the query", cfg: wootest.Config{WCPOSVersion: wcpos, PageCache: wootest.CacheByPath},
 			key: revokedAfterCaching, want: []string{"rest-cached/blocker"}},
 		{name: "products but not orders", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.ProductEditor),
-			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rwp", root: "/wp-json/"},
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rwp", root: "/wp-json/", detail: "may read products but not orders"},
 		{name: "orders but not products", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.OrderClerk),
-			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rwo", root: "/wp-json/"},
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", perms: "rwo", root: "/wp-json/", detail: "may read orders but not products"},
+		{name: "German site", cfg: wootest.Config{WCPOSVersion: wcpos, SiteLanguage: "de-DE"},
+			transport: "basic", perms: "rwop", root: "/wp-json/", language: "de-DE"},
 		{name: "no scheme on a port that speaks HTTP, redirected to HTTPS", cfg: wootest.Config{WCPOSVersion: wcpos, RedirectHTTPToHTTPS: true},
 			addr: hidden, want: []string{"redirected/info"}, transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "no scheme on a plain-HTTP store", cfg: wootest.Config{WCPOSVersion: wcpos, HomeScheme: "http"},
 			addr: hidden, want: []string{"insecure-http/warning"}, transport: "oauth1", perms: "rwop", root: "/wp-json/"},
+		{name: "REST prefix changed without flushing the rewrite rules", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api", StaleRewriteRules: true},
+			want: []string{"rest-api-not-found/blocker"}, detail: "re-save Settings → Permalinks"},
 		{name: "every address answers the front page", cfg: wootest.Config{WCPOSVersion: wcpos, StaticFrontPage: true},
 			want: []string{"rest-api-not-found/blocker"}},
 	}
@@ -148,6 +152,12 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 	}
 	if rep.OK() != (len(blockers(tc.want)) == 0) {
 		t.Errorf("OK() = %v with findings %v", rep.OK(), got)
+	}
+	if b := rep.Blockers(); tc.detail != "" && (len(b) == 0 || !strings.Contains(b[0].Detail, tc.detail)) {
+		t.Errorf("the first blocker does not say %q: %v", tc.detail, b)
+	}
+	if tc.language != "" && rep.Store.Language != tc.language {
+		t.Errorf("language %q, want %q", rep.Store.Language, tc.language)
 	}
 	if tc.root != "" && !strings.HasSuffix(rep.Store.RESTRoot, tc.root) {
 		t.Errorf("REST root %q, want …%s", rep.Store.RESTRoot, tc.root)

@@ -125,6 +125,12 @@ type Config struct {
 	// WooCommerce look at keys only when the raw request URI holds "<prefix>/wc/" or
 	// "<prefix>/wc-".
 	RESTPrefix string
+	// StaleRewriteRules: RESTPrefix was changed without flushing the rewrite
+	// rules, so WordPress advertises /<RESTPrefix>/ but still routes only
+	// /wp-json/ to the REST API; the advertised root is WordPress's own 404 page,
+	// and WooCommerce (which looks for "<RESTPrefix>/wc/") ignores keys on
+	// /wp-json/wc/ addresses.
+	StaleRewriteRules bool
 	// IndexPermalinks is the permalink structure /index.php/%postname%/: the REST
 	// root is /index.php/<prefix>/, and /<prefix>/ keeps answering too.
 	IndexPermalinks bool

@@ -45,6 +45,9 @@ func restRoute(x *exchange) (string, bool) {
 		p = "/" + rest
 	}
 	prefix := "/" + x.cfg.RESTPrefix
+	if x.cfg.StaleRewriteRules {
+		prefix = "/wp-json" // the rules still hold the prefix they were flushed with
+	}
 	if p != prefix && !strings.HasPrefix(p, prefix+"/") {
 		return "", false
 	}

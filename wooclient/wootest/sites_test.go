@@ -119,6 +119,19 @@ func TestSiteKnobs(t *testing.T) {
 			wantError(t, r, b, 500, "internal_server_error", "")
 		},
 	}, {
+		name: "StaleRewriteRules",
+		base: func(_ *Store, c *Config) { c.RESTPrefix = "api" },
+		knob: func(_ *Store, c *Config) { c.StaleRewriteRules = true },
+		send: get("/api/", false),
+		off:  wantStatus(200),
+		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, b string) {
+			if r.StatusCode != 404 || !strings.HasPrefix(r.Header.Get("Link"), "<"+s.URL()+"/api/>") {
+				t.Errorf("advertised root: %d Link %q", r.StatusCode, r.Header.Get("Link"))
+			}
+			r, b = do(t, c, "GET", s.URL()+"/wp-json/wc/v3/system_status", "Authorization", basic(s.Keys()[0]))
+			wantError(t, r, b, 401, "woocommerce_rest_cannot_view", "") // routed, but the key is not looked at
+		},
+	}, {
 		name: "StaticFrontPage",
 		knob: func(_ *Store, c *Config) { c.StaticFrontPage = true },
 		send: get("/wp-json/", false),
