@@ -16,7 +16,7 @@ import (
 // store's log shows no discovery of /wp-json/ and ?rest_route= side by side),
 // while --url runs the whole diagnosis from the address.
 func TestCheckUsesTheSavedConnection(t *testing.T) {
-	s := wootest.New(wootest.Config{RESTPrefix: "api", WCPOSVersion: "1.8.2"})
+	s := wootest.New(wootest.Config{RESTPrefix: "api", WCPOSVersion: "1.8.2", SiteLanguage: "de-DE"})
 	defer s.Close()
 	k := s.MintKey("till", wootest.ReadWrite, wootest.ShopManager)
 	dir := t.TempDir()
@@ -49,9 +49,10 @@ func TestCheckUsesTheSavedConnection(t *testing.T) {
 				OK    bool `json:"ok"`
 				Store struct {
 					RESTRoot string `json:"rest_root"`
+					Language string `json:"language"`
 				} `json:"store"`
 			}
-			if err := json.Unmarshal([]byte(out), &rep); err != nil || !rep.OK || rep.Store.RESTRoot != s.Home()+"/api/" {
+			if err := json.Unmarshal([]byte(out), &rep); err != nil || !rep.OK || rep.Store.RESTRoot != s.Home()+"/api/" || rep.Store.Language != "de-DE" {
 				t.Fatalf("report %+v (%v):\n%s", rep, err, out)
 			}
 			discovered := false

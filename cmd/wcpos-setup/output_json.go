@@ -27,6 +27,8 @@ type storeJSON struct {
 	WooCommerce string `json:"woocommerce"`
 	WCPOS       string `json:"wcpos"`
 	RESTRoot    string `json:"rest_root"`
+	// Language is the site language (<html lang>), omitted when unknown.
+	Language string `json:"language,omitempty"`
 }
 
 type keyJSON struct {
@@ -64,7 +66,7 @@ func writeJSON(w io.Writer, r *wooclient.Report, withKey bool, code int) error {
 	out := checkJSON{
 		OK: r.OK(), ExitCode: code, Requests: r.Requests, Millis: r.Elapsed.Milliseconds(),
 		Store: storeJSON{URL: r.Store.URL, Home: r.Store.Home, Name: r.Store.Name,
-			WooCommerce: r.Store.WooCommerce, WCPOS: r.Store.WCPOS, RESTRoot: r.Store.RESTRoot},
+			WooCommerce: r.Store.WooCommerce, WCPOS: r.Store.WCPOS, RESTRoot: r.Store.RESTRoot, Language: r.Store.Language},
 		Checks: []checkLine{}, Findings: []findingJSON{},
 	}
 	if withKey && r.Key != nil {
