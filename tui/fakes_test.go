@@ -91,21 +91,21 @@ func keysReport(key string, auth, read, write bool, fs ...wooclient.Finding) *wo
 // calls the observer with every check before returning, as the real one
 // does, and records what it was asked.
 type fakeChecker struct {
-	mu        sync.Mutex
-	discover  func(addr string) *wooclient.Report
-	probe     wooclient.CheckResult
-	granted   bool
-	revoked   bool // the good pair's key was deleted on the store
+	mu       sync.Mutex
+	discover func(addr string) *wooclient.Report
+	probe    wooclient.CheckResult
+	granted  bool
+	revoked  bool // the good pair's key was deleted on the store
 	// revokeAfter revokes the good pair's key once this many key checks ran
 	// (0: never), as if an admin deleted it while the wizard was open.
 	revokeAfter int
 	// storeBlocker, when set, is what every key check meets first: a
 	// problem of the store found only with a key (a cache, a firewall).
 	storeBlocker *wooclient.Finding
-	calls     []string
-	keyCalls  []wooclient.Credentials
-	savedRep  *wooclient.Report
-	lastStore wooclient.Store
+	calls        []string
+	keyCalls     []wooclient.Credentials
+	savedRep     *wooclient.Report
+	lastStore    wooclient.Store
 }
 
 func newFakeChecker() *fakeChecker {

@@ -48,9 +48,6 @@ type fixtureCase struct {
 // keyKind is the first word of the case's key description ("admin_rw", "none", …).
 func (c fixtureCase) keyKind() string { return strings.Fields(c.Key)[0] }
 
-// loadCases reads the first set's cases.json.
-func loadCases(t *testing.T) []fixtureCase { return firstSet.cases(t) }
-
 // cases reads cases.json from the copy, after checking it against the shared
 // original when that is reachable.
 func (set fixtureSet) cases(t *testing.T) []fixtureCase {

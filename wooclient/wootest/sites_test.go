@@ -79,7 +79,7 @@ func TestSiteKnobs(t *testing.T) {
 			wantStatus(302)(t, r, b)
 			r, b = do(t, c, "GET", s.URL()+"/index.php?rest_route=/wc/v3/system_status&x=/wp-json/wc/", "Authorization", basic(s.Keys()[0]))
 			wantStatus(200)(t, r, b) // the marker still works: only nginx routing is missing
-			r, b = do(t, c, "GET", s.URL()+"/index.php/wp-json/")
+			r, _ = do(t, c, "GET", s.URL()+"/index.php/wp-json/")
 			if r.StatusCode != 404 || r.Header.Get("Link") != "" {
 				t.Errorf("/index.php/wp-json/ without PATH_INFO: %d Link %q", r.StatusCode, r.Header.Get("Link"))
 			}
@@ -89,12 +89,12 @@ func TestSiteKnobs(t *testing.T) {
 		knob: func(_ *Store, c *Config) { c.ServerPassword = "pw" },
 		send: get(status, true),
 		off:  wantStatus(200),
-		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, b string) {
+		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, _ string) {
 			if r.StatusCode != 401 || r.Header.Get("WWW-Authenticate") != `Basic realm="Staging"` {
 				t.Errorf("got %d %q", r.StatusCode, r.Header.Get("WWW-Authenticate"))
 			}
 			staging := basic(Key{ConsumerKey: ServerUser, ConsumerSecret: "pw"})
-			r, b = do(t, c, "GET", s.URL()+status, "Authorization", staging)
+			r, b := do(t, c, "GET", s.URL()+status, "Authorization", staging)
 			wantError(t, r, b, 401, "woocommerce_rest_cannot_view", "") // "staging" is no key
 		},
 	}, {
@@ -124,11 +124,11 @@ func TestSiteKnobs(t *testing.T) {
 		knob: func(_ *Store, c *Config) { c.StaleRewriteRules = true },
 		send: get("/api/", false),
 		off:  wantStatus(200),
-		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, b string) {
+		on: func(t *testing.T, s *Store, c *http.Client, r *http.Response, _ string) {
 			if r.StatusCode != 404 || !strings.HasPrefix(r.Header.Get("Link"), "<"+s.URL()+"/api/>") {
 				t.Errorf("advertised root: %d Link %q", r.StatusCode, r.Header.Get("Link"))
 			}
-			r, b = do(t, c, "GET", s.URL()+"/wp-json/wc/v3/system_status", "Authorization", basic(s.Keys()[0]))
+			r, b := do(t, c, "GET", s.URL()+"/wp-json/wc/v3/system_status", "Authorization", basic(s.Keys()[0]))
 			wantError(t, r, b, 401, "woocommerce_rest_cannot_view", "") // routed, but the key is not looked at
 		},
 	}, {
