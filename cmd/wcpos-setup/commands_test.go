@@ -39,7 +39,8 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain read-only:\n%s", out)
 	}
 	out, _, _ = inProcess(t, "", nil, "explain")
-	for _, c := range []string{"invalid-url", "dns", "plain-permalinks", "auth-header-stripped", "user-lacks-capability"} {
+	for _, c := range []string{"invalid-url", "dns", "plain-permalinks", "auth-header-stripped", "user-lacks-capability",
+		"rest-api-not-found", "rewrite-rules-missing", "rest-cached", "maintenance", "store-moved", "check-incomplete"} {
 		if !strings.Contains(out, c) {
 			t.Errorf("the list lacks %s", c)
 		}
