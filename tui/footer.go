@@ -72,7 +72,7 @@ func (m Model) footerLines(scrolls bool) []string {
 	}
 	if m.confirmQuit {
 		p := newPage(m.width)
-		p.text(m.st.Warn.Render("Quit without saving? The keys you entered are not saved. (y/n)"))
+		p.text(m.st.Warn.Render(m.tr.T("frame.quit-unsaved")))
 		return append(p.lines, m.shortHelpLines(k.ShortHelp())...)
 	}
 	if !m.showHelp {
