@@ -150,7 +150,7 @@ func TestRunNeedsAChecker(t *testing.T) {
 func TestResizeReflowsTheFields(t *testing.T) {
 	h := newHarness(t).atKeys()
 	h.send(tea.WindowSizeMsg{Width: 50, Height: 20})
-	if w := h.m.pair.key.Width(); w != 50-ansi.StringWidth(keyPrompt)-1 {
+	if w := h.m.pair.key.Width(); w != 50-ansi.StringWidth("Key    › ")-1 { // the English prompt
 		t.Errorf("key field width %d after resize", w)
 	}
 	assertScreen(t, h.m)

@@ -1,11 +1,13 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
 // Field limits: no store address is longer than maxAddress, no key or secret
@@ -85,7 +87,13 @@ func safeText(s string) string {
 	return b.String()
 }
 
-// droppedNotice is the message shown when input lost characters.
+// droppedNotice is the message shown when input lost characters, in the
+// wizard's language.
+func (m Model) droppedNotice(n int) string { return m.tr.N("common.dropped-characters", n) }
+
+// droppedNotice is the same message in English, for S1's field, whose file
+// is converted to the wizard's language in another branch: once it calls
+// m.droppedNotice, this function goes.
 func droppedNotice(n int) string {
 	if n == 1 {
 		return "Removed 1 invisible or control character from the input."
@@ -108,4 +116,11 @@ func filterKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, int) {
 		msg.Code = 0
 	}
 	return msg, n
+}
+
+// sanitizeWords is what the wizard says about input it cleaned.
+var sanitizeWords = []locale.Source{
+	{ID: "common.dropped-characters",
+		One:   "Removed {{.Count}} invisible or control character from the input.",
+		Other: "Removed {{.Count}} invisible or control characters from the input."},
 }
