@@ -28,7 +28,7 @@ func wizardWords() []locale.Source {
 	var out []locale.Source
 	for _, list := range [][]locale.Source{frameWords, keyWords, wpadminWords,
 		// S4 to S7, the support report and the accessible mode
-		keysWords, keysInputWords, keysViewWords, sanitizeWords,
+		keysWords, keysInputWords, keysViewWords, sanitizeWords, permsWords,
 	} {
 		out = append(out, list...)
 	}
