@@ -11,13 +11,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
 // The accessible mode: the same steps, checks and findings as the wizard,
 // as plain sequential lines for screen readers and TERM=dumb. It writes no
-// escape sequence and moves no cursor; check states are ASCII tags ([ok],
-// [warn], [fail], [skip]). It prints nothing back of what is typed: the
+// escape sequence and moves no cursor; check states are bracketed tags
+// ([ok], [warn], [fail], [skip]). It prints nothing back of what is typed: the
 // secret is read as an ordinary line, and whether the terminal echoes it is
 // the operating system's line discipline, not this program. At any question
 // "b" goes back a step, "q" quits and "?" lists these.
@@ -33,6 +35,7 @@ type lineUI struct {
 	ctx  context.Context
 	deps Deps
 	opts Options
+	tr   *locale.Translator // the language every line speaks
 	in   *bufio.Scanner
 	out  io.Writer
 	mu   sync.Mutex // observers print from the diagnosis goroutines
@@ -57,17 +60,21 @@ func runAccessible(ctx context.Context, deps Deps, opts Options) (Result, error)
 	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024) // a 10 kB paste is one line
-	a := &lineUI{ctx: ctx, deps: deps, opts: opts, in: sc, out: out}
+	tr := opts.Tr
+	if tr == nil {
+		tr = englishTranslator()
+	}
+	a := &lineUI{ctx: ctx, deps: deps, opts: opts, tr: tr, in: sc, out: out}
 	err := a.run()
 	if a.result.Report == nil {
 		a.result.Report = a.last()
 	}
 	switch {
 	case errors.Is(err, errQuit):
-		a.say("Quit. Nothing was saved.")
+		a.say(tr.T("access.quit"))
 		return a.result, nil
 	case errors.Is(err, io.EOF):
-		a.say("Input ended. Nothing was saved.")
+		a.say(tr.T("access.input-ended"))
 		return a.result, nil
 	}
 	return a.result, err
@@ -76,8 +83,8 @@ func runAccessible(ctx context.Context, deps Deps, opts Options) (Result, error)
 // run walks the steps; each returns the next one, or errBack to return to
 // the one before.
 func (a *lineUI) run() error {
-	a.say("wcpos-setup " + safeText(a.opts.Version) + ", plain mode. Answer each question and press Enter.")
-	a.say("Nothing you type is printed back by this program. At any question: b goes back, q quits.")
+	a.say(a.tr.T("access.intro", "Version", safeText(a.opts.Version)))
+	a.say(a.tr.T("access.no-echo", "Back", answerBack, "Quit", answerQuit))
 	cur := stepStore
 	if a.opts.Saved != nil {
 		cur = stepSaved
@@ -86,7 +93,7 @@ func (a *lineUI) run() error {
 	for {
 		a.result.Step = cur.String()
 		a.say("")
-		a.say("Step " + fmt.Sprint(int(cur)) + " of " + fmt.Sprint(int(lastStep)) + " · " + cur.String())
+		a.say(a.tr.T("frame.step-of", "N", int(cur), "Total", int(lastStep), "Name", stepName(a.tr, cur)))
 		next, err := a.step(cur)
 		switch {
 		case errors.Is(err, errBack):
@@ -150,19 +157,19 @@ func (a *lineUI) ask(question string) (string, error) {
 		}
 		line := strings.TrimRight(a.in.Text(), "\r")
 		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "q", "quit":
+		case answerQuit, "quit":
 			if !a.unsaved() {
 				return "", errQuit
 			}
-			a.say("Quit without saving? The keys you entered are not saved. (y/n)")
-			if a.in.Scan() && strings.EqualFold(strings.TrimSpace(a.in.Text()), "y") {
+			a.say(a.tr.T("frame.quit-unsaved"))
+			if a.in.Scan() && strings.EqualFold(strings.TrimSpace(a.in.Text()), answerYes) {
 				return "", errQuit
 			}
 			continue
-		case "b", "back":
+		case answerBack, "back":
 			return "", errBack
 		case "?":
-			a.say("Type your answer and press Enter. b goes back a step, q quits.")
+			a.say(a.tr.T("access.help", "Back", answerBack, "Quit", answerQuit))
 			continue
 		}
 		return line, nil
@@ -190,7 +197,7 @@ func (a *lineUI) observe(printed map[wooclient.CheckID]bool) wooclient.Observer 
 		printed[r.ID] = true
 		a.mu.Unlock()
 		if !seen {
-			a.say("  " + plainCheck(r))
+			a.say("  " + a.plainCheck(r))
 		}
 	}
 }
@@ -202,7 +209,7 @@ func (a *lineUI) finish(rep *wooclient.Report, printed map[wooclient.CheckID]boo
 		seen := printed[c.ID]
 		a.mu.Unlock()
 		if !seen {
-			a.say("  " + plainCheck(c))
+			a.say("  " + a.plainCheck(c))
 		}
 	}
 	for _, f := range rep.Findings {
@@ -213,13 +220,53 @@ func (a *lineUI) finish(rep *wooclient.Report, printed map[wooclient.CheckID]boo
 }
 
 // plainCheck is one checklist line: "[ok]   Store reachable: TLS 1.3".
-func plainCheck(r wooclient.CheckResult) string {
-	s := plainState(r.State) + " " + r.ID.Label()
-	if d := safeText(r.Detail); d != "" {
+func (a *lineUI) plainCheck(r wooclient.CheckResult) string {
+	s := a.stateTag(r.State) + " " + a.tr.Check(r.ID)
+	if d := safeText(a.tr.CheckDetail(r)); d != "" {
 		s += ": " + d
 	}
 	return s
 }
+
+// stateTag is a check state as a bracketed tag in the user's language,
+// padded to the widest tag so the labels after it line up: "[ok]  ".
+// Unlike the support report's tags (plainState), these are translated: a
+// screen reader speaks them in the user's language, and an English word
+// read by a German or Japanese voice comes out garbled. The brackets stay,
+// so a listener still hears where the state ends and the check begins.
+func (a *lineUI) stateTag(s wooclient.State) string {
+	tags := map[wooclient.State]string{
+		wooclient.StateOK: a.tr.T("access.state-ok"), wooclient.StateWarn: a.tr.T("access.state-warn"),
+		wooclient.StateFail: a.tr.T("access.state-fail"), wooclient.StateSkipped: a.tr.T("access.state-skipped"),
+	}
+	tag, ok := tags[s]
+	if !ok {
+		tag = "...."
+	}
+	w := 0
+	for _, t := range tags {
+		w = max(w, ansi.StringWidth(t))
+	}
+	return "[" + tag + "]" + strings.Repeat(" ", max(w-ansi.StringWidth(tag), 0))
+}
+
+// adminLabel names a WP Admin screen or button as the store's admin sees
+// it, like Model.adminLabel.
+func (a *lineUI) adminLabel(id string) string {
+	var st wooclient.Store
+	if a.store != nil {
+		st = a.store.Store
+	}
+	return a.tr.AdminLabel(siteLanguage(st), id)
+}
+
+// The answers the accessible mode reads. They are what the user types, so
+// they are the same in every language (as the wizard's keys are) and
+// reach the sentences as placeholders.
+const (
+	answerYes, answerNo    = "y", "n"
+	answerBack, answerQuit = "b", "q"
+)
 
 // last is the most recent report of the run.
 func (a *lineUI) last() *wooclient.Report {
@@ -231,3 +278,17 @@ func (a *lineUI) last() *wooclient.Report {
 
 // now reads the clock (this mode is not a Bubble Tea model: it may).
 func (a *lineUI) now() time.Time { return a.deps.now() }
+
+// accessWords are the accessible mode's own words: its frame and the
+// check states.
+var accessWords = []locale.Source{
+	{ID: "access.quit", Other: "Quit. Nothing was saved."},
+	{ID: "access.input-ended", Other: "Input ended. Nothing was saved."},
+	{ID: "access.intro", Other: "wcpos-setup {{.Version}}, plain mode. Answer each question and press Enter."},
+	{ID: "access.no-echo", Other: "Nothing you type is printed back by this program. At any question: {{.Back}} goes back, {{.Quit}} quits."},
+	{ID: "access.help", Other: "Type your answer and press Enter. {{.Back}} goes back a step, {{.Quit}} quits."},
+	{ID: "access.state-ok", Other: "ok"},
+	{ID: "access.state-warn", Other: "warn"},
+	{ID: "access.state-fail", Other: "fail"},
+	{ID: "access.state-skipped", Other: "skip"},
+}

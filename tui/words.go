@@ -29,6 +29,8 @@ func wizardWords() []locale.Source {
 	for _, list := range [][]locale.Source{frameWords, keyWords, wpadminWords,
 		// S4 to S7, the support report and the accessible mode
 		keysWords, keysInputWords, keysViewWords, sanitizeWords, permsWords,
+		reviewWords, doneWords, reportWords,
+		accessWords, accessKeysWords, accessStepsWords, accessLocateWords,
 	} {
 		out = append(out, list...)
 	}
