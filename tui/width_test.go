@@ -84,23 +84,24 @@ func TestKeyPromptsHaveOneDisplayWidth(t *testing.T) {
 }
 
 func TestSupportReportLinesUpValuesByDisplayWidth(t *testing.T) {
-	tr := wideTranslator(map[string]string{"report.store": "店舗:", "report.home": "ホーム:"})
+	tr := wideTranslator(map[string]string{"report.store": "店舗:", "report.home": "ホーム:",
+		"report.saved-to": "保存先ファイル:"})
 	rep := buildReport(tr, reportInput{version: "1", store: fakeStore(), storeReport: storeOK(),
-		keyReport: keysReport(fakeKey, true, true, true), creds: goodPair, at: fixedNow})
+		keyReport: keysReport(fakeKey, true, true, true), creds: goodPair, at: fixedNow, path: "/tmp/c.json"})
 	cols := map[string]int{}
 	for _, l := range strings.Split(rep, "\n") {
-		for _, label := range []string{"店舗:", "ホーム:", "Version:", "WooCommerce:", "Key check:"} {
+		for _, label := range []string{"店舗:", "ホーム:", "保存先ファイル:", "Version:", "WooCommerce:", "Key check:"} {
 			if c := valueColumn(l, label); c >= 0 {
 				cols[label] = c
 			}
 		}
 	}
 	for label, c := range cols {
-		if c != 13 { // "WooCommerce:" is the widest label: 12 cells and a space
-			t.Errorf("%s: value at cell %d, want 13:\n%s", label, c, rep)
+		if c != 16 { // 保存先ファイル: is the widest label: 15 cells (22 bytes), then a space
+			t.Errorf("%s: value at cell %d, want 16:\n%s", label, c, rep)
 		}
 	}
-	if len(cols) != 5 {
+	if len(cols) != 6 {
 		t.Errorf("found only %v in:\n%s", cols, rep)
 	}
 }
@@ -129,4 +130,52 @@ func TestAccessibleStateTagsAndLabelsLineUp(t *testing.T) {
 	if store != 10 || versions != 10 {
 		t.Errorf("review values at cells %d and %d, want 10:\n%s", store, versions, out)
 	}
+}
+
+// TestLaterStepsSpeakTheChosenLanguage renders S4 to S7, the support
+// report and the accessible mode in the pseudo-locale (every message
+// accented and 40 % longer): no line may outgrow the window, no message
+// may be missing (⟦id⟧), and none of these steps' English may be left.
+func TestLaterStepsSpeakTheChosenLanguage(t *testing.T) {
+	tr, err := locale.NewCatalog(Sources()...).Translator("en-XA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pseudo := func(_ *Deps, o *Options) { o.Tr = tr }
+	english := []string{"Consumer key and secret", "Type, paste or scan", "What key", "Sent as",
+		"Everything the till needs", "open the key list", "Review", "Versions", "Press enter to save",
+		"This terminal is connected", "If support asks", "Support report copied", "support report",
+		"Checks:", "Findings:", "Saved to", "Checking key", "Step 6 of 7", "plain mode"}
+	check := func(name, text string, width int, english ...string) {
+		t.Helper()
+		for i, l := range strings.Split(text, "\n") {
+			if width > 0 && ansi.StringWidth(l) > width {
+				t.Errorf("%s: line %d is %d cells wide in %d: %q", name, i, ansi.StringWidth(l), width, l)
+			}
+		}
+		if strings.Contains(text, "⟦") {
+			t.Errorf("%s: a message is missing:\n%s", name, text)
+		}
+		for _, e := range english {
+			if strings.Contains(text, e) {
+				t.Errorf("%s: English %q left:\n%s", name, e, text)
+			}
+		}
+	}
+	for _, w := range []int{80, 40} {
+		h := newHarnessSize(t, w, 60, pseudo).atKeys()
+		h.typ("ck_ABC")
+		check("S4 typing", h.view(), w, english...)
+		h = newHarnessSize(t, w, 60, pseudo).atKeys()
+		h.enterPair(readOnlyKey, readOnlySec)
+		check("S5 read-only", h.view(), w, english...)
+		h = newHarnessSize(t, w, 60, pseudo).atReview()
+		check("S6", h.view(), w, english...)
+		h.press("enter", "c")
+		check("S7", h.view(), w, english...)
+		check("support report", h.clipboard[len(h.clipboard)-1], 0, english...)
+	}
+	deps, _, _ := testDeps()
+	_, out := runLines(t, deps, Options{Tr: tr}, "127.0.0.1:4443", "y", "1", fakeKey, fakeSecret, "y", "")
+	check("accessible", out, 0, append(english, "[ok]")...) // the report's tags stay ASCII
 }
