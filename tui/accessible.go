@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -33,6 +34,7 @@ type lineUI struct {
 	ctx  context.Context
 	deps Deps
 	opts Options
+	tr   *locale.Translator // the language the lines speak
 	in   *bufio.Scanner
 	out  io.Writer
 	mu   sync.Mutex // observers print from the diagnosis goroutines
@@ -57,7 +59,10 @@ func runAccessible(ctx context.Context, deps Deps, opts Options) (Result, error)
 	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024) // a 10 kB paste is one line
-	a := &lineUI{ctx: ctx, deps: deps, opts: opts, in: sc, out: out}
+	a := &lineUI{ctx: ctx, deps: deps, opts: opts, tr: opts.Tr, in: sc, out: out}
+	if a.tr == nil {
+		a.tr = englishTranslator()
+	}
 	err := a.run()
 	if a.result.Report == nil {
 		a.result.Report = a.last()
@@ -206,7 +211,7 @@ func (a *lineUI) finish(rep *wooclient.Report, printed map[wooclient.CheckID]boo
 		}
 	}
 	for _, f := range rep.Findings {
-		for _, l := range plainFinding(f) {
+		for _, l := range plainFinding(a.tr, f) {
 			a.say(l)
 		}
 	}

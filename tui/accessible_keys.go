@@ -16,13 +16,13 @@ func (a *lineUI) keysStep() (step, error) {
 		if err := a.readPair(); err != nil {
 			return stepKeys, err
 		}
-		a.say("Checking key " + a.creds.Masked() + " with " + storeName(a.store.Store) + " …")
+		a.say("Checking key " + a.creds.Masked() + " with " + storeName(a.tr, a.store.Store) + " …")
 		printed := map[wooclient.CheckID]bool{}
 		rep := orUnexpected(a.deps.Checker.CheckKeys(a.ctx, a.store.Store, a.creds, a.observe(printed)))
 		a.finish(rep, printed)
 		a.keyReport, a.result.Report = rep, rep
 		if rep.Key != nil && rep.Key.Authenticated {
-			a.say("Accepted" + transportNote(rep.Key) + ".")
+			a.say("Accepted" + transportNote(a.tr, rep.Key) + ".")
 			return stepPermissions, nil
 		}
 		a.say("The key was not accepted. Type the keys again, or b to go back.")
@@ -94,7 +94,7 @@ func (a *lineUI) takePair(key, secret string) bool {
 func (a *lineUI) permissionsStep() (step, error) {
 	for {
 		rep := a.keyReport
-		a.say("Key " + a.creds.Masked() + " may: " + abilities(rep.Key) + transportNote(rep.Key) + ".")
+		a.say("Key " + a.creds.Masked() + " may: " + abilities(a.tr, rep.Key) + transportNote(a.tr, rep.Key) + ".")
 		b, blocked := firstBlocker(rep)
 		if !blocked {
 			a.say("Everything the till needs works.")
@@ -136,9 +136,9 @@ func (a *lineUI) permissionsStep() (step, error) {
 // saved without the passing report of exactly this pair.
 func (a *lineUI) reviewStep() (step, error) {
 	rep, st := a.keyReport, a.store.Store
-	a.say("Store:    " + storeName(st) + " — " + storeHome(st))
-	a.say("Key:      " + a.creds.Masked() + transportNote(rep.Key))
-	a.say("May:      " + abilities(rep.Key))
+	a.say("Store:    " + storeName(a.tr, st) + " — " + storeHome(st))
+	a.say("Key:      " + a.creds.Masked() + transportNote(a.tr, rep.Key))
+	a.say("May:      " + abilities(a.tr, rep.Key))
 	a.say("Versions: " + versions(st))
 	for {
 		yes, err := a.yesNo("Save this connection on this terminal? The previous file is kept as a backup. (y/n)")
@@ -170,7 +170,7 @@ func (a *lineUI) reviewStep() (step, error) {
 // doneStep is S7: the summary and, on request, the support report printed
 // (this mode has no clipboard: OSC 52 would be an escape sequence).
 func (a *lineUI) doneStep() (step, error) {
-	a.say("This terminal is connected to " + storeName(a.store.Store) + " with key " + a.creds.Masked() + ".")
+	a.say("This terminal is connected to " + storeName(a.tr, a.store.Store) + " with key " + a.creds.Masked() + ".")
 	ans, err := a.ask("Type c to print a support report (it holds no secrets), or press Enter to finish:")
 	if err != nil {
 		return stepDone, err

@@ -22,7 +22,7 @@ func (a *lineUI) savedStep() (step, error) {
 	a.result.Report = rep
 	_, blocked := firstBlocker(rep)
 	if !blocked {
-		a.say("It works: " + abilities(rep.Key) + transportNote(rep.Key) + ".")
+		a.say("It works: " + abilities(a.tr, rep.Key) + transportNote(a.tr, rep.Key) + ".")
 	}
 	target := repairTarget(rep)
 	for {
@@ -85,7 +85,7 @@ func (a *lineUI) storeStep() (step, error) {
 			if errors.As(nerr, &ae) {
 				f = ae.Finding()
 			}
-			for _, l := range plainFinding(f) {
+			for _, l := range plainFinding(a.tr, f) {
 				a.say(l)
 			}
 			continue
@@ -100,7 +100,7 @@ func (a *lineUI) storeStep() (step, error) {
 			a.say("This stops the setup here. Fix it, then check again.")
 			continue
 		}
-		a.say("Store: " + storeName(rep.Store) + " — " + storeHome(rep.Store))
+		a.say("Store: " + storeName(a.tr, rep.Store) + " — " + storeHome(rep.Store))
 		yes, err := a.yesNo("Is this your store? (y/n)")
 		if err != nil {
 			return stepStore, err
@@ -175,7 +175,7 @@ func (a *lineUI) generateStep() (step, error) {
 	r := a.deps.Checker.ProbeAdmin(a.ctx, url)
 	switch r.State {
 	case wooclient.StateOK:
-		a.say("  [ok]   " + adminAnswers(&r))
+		a.say("  [ok]   " + adminAnswers(a.tr, &r))
 	case wooclient.StateWarn:
 		a.say("  [warn] Admin page not found: a custom login address? Log in as usual, then WooCommerce > Settings > Advanced > REST API > Add key.")
 	default:

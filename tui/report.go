@@ -36,6 +36,7 @@ func (m Model) supportReport() string {
 // wooclient.Redact with the pair, so no secret can be in it.
 func buildReport(in reportInput) string {
 	var b strings.Builder
+	english := englishTranslator() // the report is in English
 	line := func(label, value string) {
 		if value = safeText(value); value != "" {
 			b.WriteString(label + value + "\n")
@@ -87,7 +88,7 @@ func buildReport(in reportInput) string {
 		}
 		for _, f := range rep.Findings {
 			n++
-			for _, l := range plainFinding(f) {
+			for _, l := range plainFinding(english, f) {
 				b.WriteString("  " + l + "\n")
 			}
 			for _, e := range f.Evidence {

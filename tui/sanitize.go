@@ -1,11 +1,12 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
 // Field limits: no store address is longer than maxAddress, no key or secret
@@ -86,11 +87,8 @@ func safeText(s string) string {
 }
 
 // droppedNotice is the message shown when input lost characters.
-func droppedNotice(n int) string {
-	if n == 1 {
-		return "Removed 1 invisible or control character from the input."
-	}
-	return "Removed " + strconv.Itoa(n) + " invisible or control characters from the input."
+func droppedNotice(tr *locale.Translator, n int) string {
+	return tr.N("common.dropped-characters", n)
 }
 
 // filterKey removes what dropRune rejects from a key press's text; a press
@@ -108,4 +106,11 @@ func filterKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, int) {
 		msg.Code = 0
 	}
 	return msg, n
+}
+
+// sanitizeWords are what the wizard says when it filtered what was typed.
+var sanitizeWords = []locale.Source{
+	{ID: "common.dropped-characters",
+		One:   "Removed {{.Count}} invisible or control character from the input.",
+		Other: "Removed {{.Count}} invisible or control characters from the input."},
 }

@@ -38,10 +38,10 @@ func (m Model) viewDone(p *page) {
 	p.text(st.OK.Render(IconOK) + " " + st.Heading.Render("This terminal is connected."))
 	p.blank()
 	rows := [][2]string{
-		{"Store", storeName(store)},
+		{"Store", storeName(m.tr, store)},
 		{"Home", storeHome(store)},
-		{"Key", m.pair.creds().Masked() + transportNote(m.pair.report.Key)},
-		{"May", abilities(m.pair.report.Key)},
+		{"Key", m.pair.creds().Masked() + transportNote(m.tr, m.pair.report.Key)},
+		{"May", abilities(m.tr, m.pair.report.Key)},
 		{"Saved to", safeText(m.review.path)},
 	}
 	table(p, st, rows)

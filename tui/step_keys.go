@@ -186,9 +186,9 @@ func (m Model) keysChecked(msg keysCheckedMsg) (Model, tea.Cmd) {
 	}
 	if !m.accepted() {
 		b, _ := firstBlocker(rep)
-		return m, m.print(IconFail + " S4 Keys " + masked + ": " + findingHeadline(b))
+		return m, m.print(IconFail + " S4 Keys " + masked + ": " + findingHeadline(m.tr, b))
 	}
-	line := m.print(IconOK + " S4 Keys: " + masked + " accepted" + transportNote(rep.Key))
+	line := m.print(IconOK + " S4 Keys: " + masked + " accepted" + transportNote(m.tr, rep.Key))
 	var perms tea.Cmd
 	if !m.passed() {
 		perms = m.print(m.permissionsLine())

@@ -30,7 +30,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	msg, dropped := filterKey(msg)
 	if dropped > 0 {
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	if msg.Text == "" && msg.Code == 0 {
 		return m, nil
@@ -113,7 +113,7 @@ func (m Model) pasteKeys(text string) (Model, tea.Cmd) {
 	if n := len([]rune(clean)); n > room {
 		m.setNotice(kindWarn, "The paste had "+strconv.Itoa(n)+" characters; a key has 43. Only the first "+strconv.Itoa(max(room, 0))+" were kept.")
 	} else if dropped > 0 {
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	*field, _ = field.Update(tea.PasteMsg{Content: clean})
 	return m.pairChanged()

@@ -15,7 +15,7 @@ func (m Model) viewKeys(p *page) {
 	p.field(s.secret, validMark(st, s.secret.Value(), s.secretProblem))
 	fieldNote(p, st, s.secretProblem)
 	for _, f := range s.findings {
-		renderFindingBrief(p, st, f)
+		renderFindingBrief(p, st, m.tr, f)
 	}
 	busy := s.run.busy()
 	hasReport := s.report != nil && s.checked == m.currentHash() && s.checked != ""
@@ -26,16 +26,16 @@ func (m Model) viewKeys(p *page) {
 	}
 	p.blank()
 	if busy {
-		p.text(st.Muted.Render("Checking the key with " + storeName(m.confirmedStore()) + " …"))
+		p.text(st.Muted.Render("Checking the key with " + storeName(m.tr, m.confirmedStore()) + " …"))
 	}
 	failed := hasReport && !m.accepted()
-	s.checks.render(p, st, m.spin.View(), busy, failed)
+	s.checks.render(p, st, m.tr, m.spin.View(), busy, failed)
 	if busy {
 		return
 	}
 	p.blank()
 	if failed {
-		renderFindings(p, st, s.report.Findings)
+		renderFindings(p, st, m.tr, s.report.Findings)
 		p.blank()
 		p.text(st.Muted.Render("What you typed is kept: fix it above, or esc to go back."))
 		return

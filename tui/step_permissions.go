@@ -66,10 +66,10 @@ func (m Model) readWriteGranted(msg readWriteGrantedMsg) (Model, tea.Cmd) {
 // permissionsLine is S5's line in the transcript.
 func (m Model) permissionsLine() string {
 	if m.passed() {
-		return IconOK + " S5 Permissions: " + abilities(m.pair.report.Key) + transportNote(m.pair.report.Key)
+		return IconOK + " S5 Permissions: " + abilities(m.tr, m.pair.report.Key) + transportNote(m.tr, m.pair.report.Key)
 	}
 	b, _ := firstBlocker(m.pair.report)
-	return IconFail + " S5 Permissions " + m.pair.creds().Masked() + ": " + findingHeadline(b)
+	return IconFail + " S5 Permissions " + m.pair.creds().Masked() + ": " + findingHeadline(m.tr, b)
 }
 
 // permissionsKeys are S5's keys.
@@ -97,7 +97,7 @@ func (m Model) viewPermissions(p *page) {
 	masked := m.pair.creds().Masked()
 	p.text(st.Heading.Render("What key " + masked + " may do"))
 	busy := m.perms.run.busy()
-	m.perms.checks.render(p, st, m.spin.View(), busy, false)
+	m.perms.checks.render(p, st, m.tr, m.spin.View(), busy, false)
 	if busy || rep == nil {
 		return
 	}
@@ -109,13 +109,13 @@ func (m Model) viewPermissions(p *page) {
 	}
 	p.blank()
 	if m.passed() {
-		if renderFindings(p, st, rep.Findings) {
+		if renderFindings(p, st, m.tr, rep.Findings) {
 			p.blank()
 		}
 		p.text(st.OK.Render(IconOK) + " Everything the till needs works. Press enter to review.")
 		return
 	}
-	renderFindings(p, st, rep.Findings)
+	renderFindings(p, st, m.tr, rep.Findings)
 	if _, fixable := m.permissionBlocker(); fixable {
 		p.blank()
 		p.hanging("", "", "In WP Admin, open the key list, find the row ending in "+

@@ -40,7 +40,7 @@ func (m Model) saveBlocker() string {
 		return "Not saved: these keys have not been checked with the store yet. Go back (esc) to S4."
 	case !m.passed():
 		b, _ := firstBlocker(m.pair.report)
-		return "Not saved: " + findingHeadline(b) + " still blocks. Go back (esc) to fix it."
+		return "Not saved: " + findingHeadline(m.tr, b) + " still blocks. Go back (esc) to fix it."
 	}
 	return ""
 }
@@ -97,20 +97,20 @@ func (m Model) viewReview(p *page) {
 	store := m.confirmedStore()
 	p.text(st.Heading.Render("Review"))
 	rows := [][2]string{
-		{"Store", storeName(store)},
+		{"Store", storeName(m.tr, store)},
 		{"Home", storeHome(store)},
 		{"Key", m.pair.creds().Masked()},
 	}
 	if rep != nil && rep.Key != nil {
 		rows = append(rows, [2]string{"Sent as", string(rep.Key.Transport)},
-			[2]string{"May", abilities(rep.Key)})
+			[2]string{"May", abilities(m.tr, rep.Key)})
 	}
 	rows = append(rows, [2]string{"Versions", versions(store)},
 		[2]string{"Profile", safeText(orDefault(m.opts.Profile, ""))})
 	table(p, st, rows)
 	if rep != nil {
 		for _, f := range rep.Warnings() {
-			renderFindingBrief(p, st, f)
+			renderFindingBrief(p, st, m.tr, f)
 		}
 	}
 	p.blank()
