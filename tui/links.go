@@ -60,7 +60,8 @@ func (m Model) urlKeys(msg tea.KeyPressMsg, url string) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Open):
 		if !m.browser.ok {
-			m.setNotice(kindWarn, m.tr.T("common.cannot-open-browser", "Reason", m.browser.whyNoBrowser(m.tr)))
+			m.setNotice(kindWarn, m.tr.T("common.cannot-open-browser", "Reason", m.browser.whyNoBrowser(m.tr),
+				"CopyKey", keyName(m.keys.Copy), "QRKey", keyName(m.keys.QR)))
 			return m, nil
 		}
 		m.setNotice(kindInfo, m.tr.T("common.opening-browser"))
@@ -77,7 +78,8 @@ func (m Model) urlKeys(msg tea.KeyPressMsg, url string) (Model, tea.Cmd) {
 // browserLine says, before anyone presses o, that no browser can open here.
 func (m Model) browserLine(p *page) {
 	if !m.browser.ok {
-		p.hanging(m.st.Muted.Render(IconInfo)+" ", "  ", m.st.Muted.Render(m.tr.T("common.no-browser-line", "Reason", m.browser.whyNoBrowser(m.tr))))
+		p.hanging(m.st.Muted.Render(IconInfo)+" ", "  ", m.st.Muted.Render(m.tr.T("common.no-browser-line", "Reason", m.browser.whyNoBrowser(m.tr),
+			"CopyKey", keyName(m.keys.Copy), "QRKey", keyName(m.keys.QR))))
 	}
 }
 
@@ -158,10 +160,10 @@ func transportNote(tr *locale.Translator, k *wooclient.KeyStatus) string {
 var linkWords = []locale.Source{
 	{ID: "common.no-browser-set-up", Other: "no browser is set up for this program"},
 	{ID: "common.no-browser-here", Other: "no browser is available here"},
-	{ID: "common.cannot-open-browser", Other: "Cannot open a browser: {{.Reason}}. Press c to copy the link or q for a QR code."},
+	{ID: "common.cannot-open-browser", Other: "Cannot open a browser: {{.Reason}}. Press {{.CopyKey}} to copy the link or {{.QRKey}} for a QR code."},
 	{ID: "common.opening-browser", Other: "Opening the browser…"},
 	{ID: "common.link-copied", Other: "Link copied through the terminal (OSC 52). If your terminal does not allow it, select the link on screen."},
-	{ID: "common.no-browser-line", Other: "No browser here ({{.Reason}}): use c or q."},
+	{ID: "common.no-browser-line", Other: "No browser here ({{.Reason}}): use {{.CopyKey}} or {{.QRKey}}."},
 	{ID: "common.nothing-proved", Other: "nothing proved yet"},
 	{ID: "common.nothing", Other: "nothing"},
 	{ID: "common.ability-read", Other: "read"},

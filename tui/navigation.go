@@ -105,7 +105,8 @@ func (m Model) handleReply(msg tea.Msg) (Model, tea.Cmd) {
 		return m.connectionSaved(msg)
 	case browserOpenedMsg:
 		if msg.err != nil {
-			m.setNotice(kindWarn, m.tr.T("common.browser-failed", "Error", safeText(m.redact(msg.err.Error()))))
+			m.setNotice(kindWarn, m.tr.T("common.browser-failed", "Error", safeText(m.redact(msg.err.Error())),
+				"CopyKey", keyName(m.keys.Copy)))
 		} else {
 			m.setNotice(kindOK, m.tr.T("common.browser-opened"))
 		}
@@ -237,6 +238,6 @@ func (m *Model) setNotice(kind stateKind, text string) {
 // navigationWords are what the wizard says about a page it asked the
 // browser to open.
 var navigationWords = []locale.Source{
-	{ID: "common.browser-failed", Other: "The browser did not open: {{.Error}}. Press c to copy the link instead."},
+	{ID: "common.browser-failed", Other: "The browser did not open: {{.Error}}. Press {{.CopyKey}} to copy the link instead."},
 	{ID: "common.browser-opened", Other: "Opened in the browser."},
 }

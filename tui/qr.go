@@ -64,9 +64,11 @@ func (m Model) viewQR(p *page) {
 	room := m.rows() - len(m.headerLines()) - 1 // less the footer
 	switch {
 	case cols > p.width:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-narrow", cols, "Width", p.width))
+		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
+			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	case rows > room:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height))
+		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
+			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	default:
 		for _, l := range lines {
 			p.line(l)
@@ -82,11 +84,10 @@ func (m Model) viewQR(p *page) {
 var qrWords = []locale.Source{
 	{ID: "common.qr-cannot-encode", Other: "This address cannot be shown as a QR code: {{.Error}}"},
 	{ID: "common.qr-too-narrow",
-		One:   "The QR code needs {{.Count}} column; this window has {{.Width}}. Make it wider, or press q and then c to copy the link.",
-		Other: "The QR code needs {{.Count}} columns; this window has {{.Width}}. Make it wider, or press q and then c to copy the link."},
+		One:   "The QR code needs {{.Count}} column; this window has {{.Width}}. Make it wider, or press {{.HideKey}} and then {{.CopyKey}} to copy the link.",
+		Other: "The QR code needs {{.Count}} columns; this window has {{.Width}}. Make it wider, or press {{.HideKey}} and then {{.CopyKey}} to copy the link."},
 	{ID: "common.qr-too-short",
-		One:   "The QR code needs {{.Count}} row; this window has {{.Height}}. Make it taller, or press q and then c to copy the link.",
-		Other: "The QR code needs {{.Count}} rows; this window has {{.Height}}. Make it taller, or press q and then c to copy the link."},
+		One:   "The QR code needs {{.Count}} row; this window has {{.Height}}. Make it taller, or press {{.HideKey}} and then {{.CopyKey}} to copy the link.",
+		Other: "The QR code needs {{.Count}} rows; this window has {{.Height}}. Make it taller, or press {{.HideKey}} and then {{.CopyKey}} to copy the link."},
 	{ID: "common.qr-scan-hint", Other: "Scan it with a phone or tablet to open the page."},
 }
-

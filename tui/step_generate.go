@@ -199,9 +199,9 @@ func (m Model) viewPracticeKey(p *page) {
 	case g.mintErr != "":
 		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.tr.T("generate.mint-failed", "Error", safeText(g.mintErr)))
 	case g.minted.Key != "":
-		p.hanging(st.OK.Render(IconOK)+" ", "  ", m.tr.T("generate.minted", "Key", g.minted.Masked()))
+		p.hanging(st.OK.Render(IconOK)+" ", "  ", m.tr.T("generate.minted", "Key", g.minted.Masked(), "ScanKey", keyName(m.keys.Scan)))
 	default:
-		p.text(st.Muted.Render(m.tr.T("generate.demo-hint")))
+		p.text(st.Muted.Render(m.tr.T("generate.demo-hint", "GenerateKey", keyName(m.keys.Generate))))
 	}
 }
 
@@ -244,8 +244,8 @@ var generateWords = []locale.Source{
 	{ID: "generate.step-copy", Other: "Copy the key and the secret (the secret is shown once), or scan WooCommerce's QR code with the till's scanner"},
 	{ID: "generate.minting", Other: "Generating a practice key…"},
 	{ID: "generate.mint-failed", Other: "The practice store did not make a key: {{.Error}}"},
-	{ID: "generate.minted", Other: "Practice key {{.Key}} made. Secret shown once: scan it now (s)."},
-	{ID: "generate.demo-hint", Other: "Practice store: press g to have its admin generate the key."},
+	{ID: "generate.minted", Other: "Practice key {{.Key}} made. Secret shown once: scan it now ({{.ScanKey}})."},
+	{ID: "generate.demo-hint", Other: "Practice store: press {{.GenerateKey}} to have its admin generate the key."},
 	{ID: "generate.verdict-checking", Other: "checking that the admin page answers…"},
 	{ID: "generate.verdict-unchecked", Other: "admin page not checked"},
 	{ID: "generate.verdict-not-found", Other: "Admin page not found: the store may use a custom login address"},

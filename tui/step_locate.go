@@ -107,7 +107,7 @@ func (m Model) viewLocate(p *page) {
 		m.tr.T("locate.which-key"),
 	}, s.cursor)
 	p.blank()
-	p.text(m.st.Muted.Render(m.tr.T("locate.hint")))
+	p.text(m.st.Muted.Render(m.tr.T("locate.hint", "KeyPrefix", "ck_", "SecretPrefix", "cs_")))
 }
 
 // viewWhichKey draws the page that matches this terminal's key to a row of
@@ -137,7 +137,7 @@ var locateWords = []locale.Source{
 	{ID: "locate.have-both", Other: "I have the key and the secret"},
 	{ID: "locate.need-new", Other: "I have only the key, lost the secret, or I am not sure"},
 	{ID: "locate.which-key", Other: "Which key is this terminal using?"},
-	{ID: "locate.hint", Other: "The key starts with ck_, the secret with cs_. A secret is shown only once, when the key is made: a lost secret means a new key."},
+	{ID: "locate.hint", Other: "The key starts with {{.KeyPrefix}}, the secret with {{.SecretPrefix}}. A secret is shown only once, when the key is made: a lost secret means a new key."},
 	{ID: "locate.ends-in", Other: "This terminal's key ends in {{.Ending}}."},
 	{ID: "locate.key-row", Other: "{{.Label}} …{{.Ending}}"},
 	{ID: "locate.find-row", Other: "In the key list, find the row {{.Row}}."},

@@ -29,7 +29,7 @@ const (
 // report, and whether the user recognised the store.
 type storeState struct {
 	input     textinput.Model
-	submitted bool   // after the first enter, every problem shows at once
+	submitted bool           // after the first enter, every problem shows at once
 	problem   wooclient.Text // what is wrong with the address as typed
 	invalid   *wooclient.Finding
 	phase     storePhase

@@ -19,7 +19,7 @@ func (m Model) viewStore(p *page) {
 	case !s.problem.IsZero():
 		p.hanging("  ", "  ", m.st.Warn.Render(m.tr.Text(s.problem)))
 	case s.phase == storeEditing && s.report == nil:
-		p.hanging("  ", "  ", m.st.Muted.Render(m.tr.T("store.hint")))
+		p.hanging("  ", "  ", m.st.Muted.Render(m.tr.T("store.hint", "CheckKey", keyName(m.keys.Check))))
 	}
 	if s.phase == storeEditing && s.report == nil {
 		return
@@ -46,7 +46,7 @@ func (m Model) viewStore(p *page) {
 	}
 	if s.phase == storeConfirm {
 		p.blank()
-		p.text(m.st.Heading.Render(m.tr.T("store.confirm")))
+		p.text(m.st.Heading.Render(m.tr.T("store.confirm", "YesKey", keyName(m.keys.Yes), "NoKey", keyName(m.keys.No))))
 	}
 }
 
@@ -70,8 +70,8 @@ func storeHome(st wooclient.Store) string {
 // without a name.
 var storeViewWords = []locale.Source{
 	{ID: "store.heading", Other: "Store address"},
-	{ID: "store.hint", Other: "The address you open the shop with in a browser. Press enter to check it."},
+	{ID: "store.hint", Other: "The address you open the shop with in a browser. Press {{.CheckKey}} to check it."},
 	{ID: "store.checking", Other: "Checking {{.Address}} …"},
-	{ID: "store.confirm", Other: "Is this your store? (y/n)"},
+	{ID: "store.confirm", Other: "Is this your store? ({{.YesKey}}/{{.NoKey}})"},
 	{ID: "store.no-name", Other: "(a store without a name)"},
 }
