@@ -105,14 +105,19 @@ func (c checklist) render(p *page, st Styles, tr *locale.Translator, spin string
 			}
 		}
 		label := labels[i]
-		row := icon + " " + label
+		var note string
 		if d := safeText(tr.CheckDetail(r)); d != "" {
 			pad := strings.Repeat(" ", max(labelW-ansi.StringWidth(label), 0))
-			row += pad + " " + st.Muted.Render(d)
+			note = pad + " " + st.Muted.Render(d)
 		} else if r.State == wooclient.StateSkipped {
-			row += " " + st.Muted.Render(tr.T("list.skipped"))
+			note = " " + st.Muted.Render(tr.T("list.skipped"))
 		}
-		p.line(row)
+		if ansi.StringWidth(icon+" "+label) > p.width {
+			// A label wider than the window wraps rather than lose its end.
+			p.hanging(icon+" ", "  ", label+note)
+			continue
+		}
+		p.line(icon + " " + label + note) // a long detail is cut here; the support report has it in full
 	}
 	if waiting > 0 {
 		p.line(st.Muted.Render(IconPending + " " + tr.N("list.more-to-check", waiting)))
