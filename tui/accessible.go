@@ -213,7 +213,7 @@ func (a *lineUI) finish(rep *wooclient.Report, printed map[wooclient.CheckID]boo
 		}
 	}
 	for _, f := range rep.Findings {
-		for _, l := range plainFinding(f) {
+		for _, l := range plainFinding(a.tr, f) {
 			a.say(l)
 		}
 	}

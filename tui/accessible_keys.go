@@ -18,13 +18,13 @@ func (a *lineUI) keysStep() (step, error) {
 		if err := a.readPair(); err != nil {
 			return stepKeys, err
 		}
-		a.say(a.tr.T("access.checking-key", "Key", a.creds.Masked(), "Store", storeName(a.store.Store)))
+		a.say(a.tr.T("access.checking-key", "Key", a.creds.Masked(), "Store", storeName(a.tr, a.store.Store)))
 		printed := map[wooclient.CheckID]bool{}
 		rep := orUnexpected(a.deps.Checker.CheckKeys(a.ctx, a.store.Store, a.creds, a.observe(printed)))
 		a.finish(rep, printed)
 		a.keyReport, a.result.Report = rep, rep
 		if rep.Key != nil && rep.Key.Authenticated {
-			a.say(a.tr.T("access.accepted", "Transport", transportNote(rep.Key)))
+			a.say(a.tr.T("access.accepted", "Transport", transportNote(a.tr, rep.Key)))
 			return stepPermissions, nil
 		}
 		a.say(a.tr.T("access.not-accepted", "Back", answerBack))
@@ -98,8 +98,8 @@ func (a *lineUI) takePair(key, secret string) bool {
 func (a *lineUI) permissionsStep() (step, error) {
 	for {
 		rep := a.keyReport
-		a.say(a.tr.T("access.key-may", "Key", a.creds.Masked(), "Abilities", abilities(rep.Key),
-			"Transport", transportNote(rep.Key)))
+		a.say(a.tr.T("access.key-may", "Key", a.creds.Masked(), "Abilities", abilities(a.tr, rep.Key),
+			"Transport", transportNote(a.tr, rep.Key)))
 		b, blocked := firstBlocker(rep)
 		if !blocked {
 			a.say(a.tr.T("access.all-works"))
@@ -142,9 +142,9 @@ func (a *lineUI) permissionsStep() (step, error) {
 func (a *lineUI) reviewStep() (step, error) {
 	rep, st := a.keyReport, a.store.Store
 	rows := [][2]string{
-		{a.tr.T("access.label-store"), storeName(st) + " — " + storeHome(st)},
-		{a.tr.T("access.label-key"), a.creds.Masked() + transportNote(rep.Key)},
-		{a.tr.T("access.label-may"), abilities(rep.Key)},
+		{a.tr.T("access.label-store"), storeName(a.tr, st) + " — " + storeHome(st)},
+		{a.tr.T("access.label-key"), a.creds.Masked() + transportNote(a.tr, rep.Key)},
+		{a.tr.T("access.label-may"), abilities(a.tr, rep.Key)},
 		{a.tr.T("access.label-versions"), versions(a.tr, st)},
 	}
 	w := 0
@@ -184,7 +184,7 @@ func (a *lineUI) reviewStep() (step, error) {
 // doneStep is S7: the summary and, on request, the support report printed
 // (this mode has no clipboard: OSC 52 would be an escape sequence).
 func (a *lineUI) doneStep() (step, error) {
-	a.say(a.tr.T("access.connected", "Store", storeName(a.store.Store), "Key", a.creds.Masked()))
+	a.say(a.tr.T("access.connected", "Store", storeName(a.tr, a.store.Store), "Key", a.creds.Masked()))
 	ans, err := a.ask(a.tr.T("access.ask-report", "Report", answerReport))
 	if err != nil {
 		return stepDone, err

@@ -48,7 +48,7 @@ func (a *lineUI) generateStep() (step, error) {
 	r := a.deps.Checker.ProbeAdmin(a.ctx, url)
 	switch r.State {
 	case wooclient.StateOK:
-		a.say("  " + a.stateTag(r.State) + " " + adminAnswers(&r))
+		a.say("  " + a.stateTag(r.State) + " " + adminAnswers(a.tr, &r))
 	case wooclient.StateWarn:
 		a.say("  " + a.stateTag(r.State) + " " + a.tr.T("access.admin-not-found",
 			"WooCommerce", a.adminLabel("wpadmin.woocommerce"), "Settings", a.adminLabel("wpadmin.settings"),

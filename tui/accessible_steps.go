@@ -23,7 +23,7 @@ func (a *lineUI) savedStep() (step, error) {
 	a.result.Report = rep
 	_, blocked := firstBlocker(rep)
 	if !blocked {
-		a.say(a.tr.T("access.saved-works", "Abilities", abilities(rep.Key), "Transport", transportNote(rep.Key)))
+		a.say(a.tr.T("access.saved-works", "Abilities", abilities(a.tr, rep.Key), "Transport", transportNote(a.tr, rep.Key)))
 	}
 	target := repairTarget(rep)
 	for {
@@ -87,7 +87,7 @@ func (a *lineUI) storeStep() (step, error) {
 			if errors.As(nerr, &ae) {
 				f = ae.Finding()
 			}
-			for _, l := range plainFinding(f) {
+			for _, l := range plainFinding(a.tr, f) {
 				a.say(l)
 			}
 			continue
@@ -102,7 +102,7 @@ func (a *lineUI) storeStep() (step, error) {
 			a.say(a.tr.T("access.store-blocked"))
 			continue
 		}
-		a.say(a.tr.T("access.store-found", "Name", storeName(rep.Store), "Home", storeHome(rep.Store)))
+		a.say(a.tr.T("access.store-found", "Name", storeName(a.tr, rep.Store), "Home", storeHome(rep.Store)))
 		yes, err := a.yesNo(a.tr.T("access.ask-is-store", "Yes", answerYes, "No", answerNo))
 		if err != nil {
 			return stepStore, err

@@ -72,7 +72,7 @@ func (m Model) footerLines(scrolls bool) []string {
 	}
 	if m.confirmQuit {
 		p := newPage(m.width)
-		p.text(m.st.Warn.Render(m.tr.T("frame.quit-unsaved")))
+		p.text(m.st.Warn.Render(m.tr.T("frame.quit-unsaved", "YesKey", keyName(m.keys.QuitYes), "NoKey", keyName(m.keys.QuitNo))))
 		return append(p.lines, m.shortHelpLines(k.ShortHelp())...)
 	}
 	if !m.showHelp {
@@ -91,6 +91,11 @@ func (m Model) footerLines(scrolls bool) []string {
 	}
 	return strings.Split(row, "\n")
 }
+
+// keyName is what is printed on a binding's key ("c", "enter"). Sentences
+// that name a key take it as a placeholder, so no translation can change
+// the key a cashier is told to press.
+func keyName(b key.Binding) string { return b.Help().Key }
 
 // intersperse puts sep between the columns.
 func intersperse(cols []string, sep string) []string {

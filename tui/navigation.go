@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -104,9 +105,10 @@ func (m Model) handleReply(msg tea.Msg) (Model, tea.Cmd) {
 		return m.connectionSaved(msg)
 	case browserOpenedMsg:
 		if msg.err != nil {
-			m.setNotice(kindWarn, "The browser did not open: "+m.redact(msg.err.Error())+". Press c to copy the link instead.")
+			m.setNotice(kindWarn, m.tr.T("common.browser-failed", "Error", safeText(m.redact(msg.err.Error())),
+				"CopyKey", keyName(m.keys.Copy)))
 		} else {
-			m.setNotice(kindOK, "Opened in the browser.")
+			m.setNotice(kindOK, m.tr.T("common.browser-opened"))
 		}
 	}
 	return m, nil
@@ -231,4 +233,11 @@ func (m Model) unsaved() bool {
 // setNotice shows one line of feedback until the step changes.
 func (m *Model) setNotice(kind stateKind, text string) {
 	m.notice, m.noticeKind = text, kind
+}
+
+// navigationWords are what the wizard says about a page it asked the
+// browser to open.
+var navigationWords = []locale.Source{
+	{ID: "common.browser-failed", Other: "The browser did not open: {{.Error}}. Press {{.CopyKey}} to copy the link instead."},
+	{ID: "common.browser-opened", Other: "Opened in the browser."},
 }

@@ -96,7 +96,7 @@ func buildReport(tr *locale.Translator, in reportInput) string {
 		}
 		for _, f := range rep.Findings {
 			n++
-			for _, l := range plainFinding(f) {
+			for _, l := range plainFinding(tr, f) {
 				b.WriteString("  " + l + "\n")
 			}
 			for _, e := range f.Evidence {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,18 +86,9 @@ func safeText(s string) string {
 	return b.String()
 }
 
-// droppedNotice is the message shown when input lost characters, in the
-// wizard's language.
-func (m Model) droppedNotice(n int) string { return m.tr.N("common.dropped-characters", n) }
-
-// droppedNotice is the same message in English, for S1's field, whose file
-// is converted to the wizard's language in another branch: once it calls
-// m.droppedNotice, this function goes.
-func droppedNotice(n int) string {
-	if n == 1 {
-		return "Removed 1 invisible or control character from the input."
-	}
-	return "Removed " + strconv.Itoa(n) + " invisible or control characters from the input."
+// droppedNotice is the message shown when input lost characters.
+func droppedNotice(tr *locale.Translator, n int) string {
+	return tr.N("common.dropped-characters", n)
 }
 
 // filterKey removes what dropRune rejects from a key press's text; a press
@@ -118,7 +108,7 @@ func filterKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, int) {
 	return msg, n
 }
 
-// sanitizeWords is what the wizard says about input it cleaned.
+// sanitizeWords are what the wizard says when it filtered what was typed.
 var sanitizeWords = []locale.Source{
 	{ID: "common.dropped-characters",
 		One:   "Removed {{.Count}} invisible or control character from the input.",

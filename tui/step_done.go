@@ -15,7 +15,7 @@ type doneState struct {
 func (m Model) updateDone(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Finish):
-		m.queue(IconOK + " " + stepName(m.tr, stepDone))
+		m.queue(stepLine(IconOK, stepDone, stepTitle(m.tr, stepDone)))
 		return m.quit()
 	case key.Matches(msg, m.keys.Report):
 		m.done.copied = true
@@ -39,15 +39,15 @@ func (m Model) viewDone(p *page) {
 	p.text(st.OK.Render(IconOK) + " " + st.Heading.Render(tr.T("done.heading")))
 	p.blank()
 	rows := [][2]string{
-		{tr.T("review.store"), storeName(store)},
+		{tr.T("review.store"), storeName(m.tr, store)},
 		{tr.T("review.home"), storeHome(store)},
-		{tr.T("review.key"), m.pair.creds().Masked() + transportNote(m.pair.report.Key)},
-		{tr.T("review.may"), abilities(m.pair.report.Key)},
+		{tr.T("review.key"), m.pair.creds().Masked() + transportNote(m.tr, m.pair.report.Key)},
+		{tr.T("review.may"), abilities(m.tr, m.pair.report.Key)},
 		{tr.T("done.saved-to"), safeText(m.review.path)},
 	}
 	table(p, st, rows)
 	p.blank()
-	p.text(st.Muted.Render(tr.T("done.report-hint", "Report", m.keys.Report.Help().Key)))
+	p.text(st.Muted.Render(tr.T("done.report-hint", "Report", keyName(m.keys.Report))))
 }
 
 // doneWords are S7's words; its table's other labels are S6's.

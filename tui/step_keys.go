@@ -194,11 +194,11 @@ func (m Model) keysChecked(msg keysCheckedMsg) (Model, tea.Cmd) {
 	}
 	if !m.accepted() {
 		b, _ := firstBlocker(rep)
-		return m, m.print(IconFail + " " + m.tr.T("keys.line-refused", "Step", stepKeys.Code(), "Key", masked,
-			"Finding", findingHeadline(b)))
+		return m, m.print(stepLine(IconFail, stepKeys, m.tr.T("keys.line-refused", "Key", masked,
+			"Finding", findingHeadline(m.tr, b))))
 	}
-	line := m.print(IconOK + " " + m.tr.T("keys.line-accepted", "Step", stepKeys.Code(), "Key", masked,
-		"Transport", transportNote(rep.Key)))
+	line := m.print(stepLine(IconOK, stepKeys, m.tr.T("keys.line-accepted", "Key", masked,
+		"Transport", transportNote(m.tr, rep.Key))))
 	var perms tea.Cmd
 	if !m.passed() {
 		perms = m.print(m.permissionsLine())
@@ -207,11 +207,11 @@ func (m Model) keysChecked(msg keysCheckedMsg) (Model, tea.Cmd) {
 	return m, tea.Sequence(line, perms, cmd)
 }
 
-// keysWords are S4's field labels and its lines in the transcript; the
-// step code stays a placeholder, the same in every language.
+// keysWords are S4's field labels and its lines in the transcript (after
+// the step code, which stepLine puts first in every language).
 var keysWords = []locale.Source{
 	{ID: "keys.key-label", Other: "Key"},
 	{ID: "keys.secret-label", Other: "Secret"},
-	{ID: "keys.line-refused", Other: "{{.Step}} Keys {{.Key}}: {{.Finding}}"},
-	{ID: "keys.line-accepted", Other: "{{.Step}} Keys: {{.Key}} accepted{{.Transport}}"},
+	{ID: "keys.line-refused", Other: "Keys {{.Key}}: {{.Finding}}"},
+	{ID: "keys.line-accepted", Other: "Keys: {{.Key}} accepted{{.Transport}}"},
 }

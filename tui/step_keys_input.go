@@ -29,7 +29,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	msg, dropped := filterKey(msg)
 	if dropped > 0 {
-		m.setNotice(kindWarn, m.droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	if msg.Text == "" && msg.Code == 0 {
 		return m, nil
@@ -112,7 +112,7 @@ func (m Model) pasteKeys(text string) (Model, tea.Cmd) {
 	if n := len([]rune(clean)); n > room {
 		m.setNotice(kindWarn, m.tr.N("keys.paste-cut", n, "Kept", max(room, 0)))
 	} else if dropped > 0 {
-		m.setNotice(kindWarn, m.droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	*field, _ = field.Update(tea.PasteMsg{Content: clean})
 	return m.pairChanged()
@@ -158,7 +158,7 @@ func (m Model) pairChanged() (Model, tea.Cmd) {
 	if p.Swapped && p.OK {
 		s.setPair(p.Credentials)
 		m.setNotice(kindInfo, m.tr.T("keys.swapped"))
-		swapped = m.print(IconInfo + " " + m.tr.T("keys.line-swapped", "Step", stepKeys.Code()))
+		swapped = m.print(stepLine(IconInfo, stepKeys, m.tr.T("keys.line-swapped")))
 	}
 	s.keyProblem, s.secretProblem = fieldProblems(s.key.Value(), s.secret.Value())
 	s.findings = nil
@@ -190,5 +190,5 @@ var keysInputWords = []locale.Source{
 	{ID: "keys.pasted-secret-moved", Other: "That was the secret: it went into the secret field."},
 	{ID: "keys.scanned", Other: "Scanned: key and secret filled in."},
 	{ID: "keys.swapped", Other: "The key and the secret were in each other's fields; they have been put back."},
-	{ID: "keys.line-swapped", Other: "{{.Step}} Keys: the key and the secret were in each other's fields; put back"},
+	{ID: "keys.line-swapped", Other: "Keys: the key and the secret were in each other's fields; put back"},
 }

@@ -17,7 +17,7 @@ func (m Model) viewKeys(p *page) {
 	p.field(s.secret, validMark(st, s.secret.Value(), s.secretProblem))
 	m.fieldNote(p, s.secretProblem)
 	for _, f := range s.findings {
-		renderFindingBrief(p, st, f)
+		renderFindingBrief(p, st, m.tr, f)
 	}
 	busy := s.run.busy()
 	hasReport := s.report != nil && s.checked == m.currentHash() && s.checked != ""
@@ -28,21 +28,21 @@ func (m Model) viewKeys(p *page) {
 	}
 	p.blank()
 	if busy {
-		p.text(st.Muted.Render(m.tr.T("keys.checking", "Store", storeName(m.confirmedStore()))))
+		p.text(st.Muted.Render(m.tr.T("keys.checking", "Store", storeName(m.tr, m.confirmedStore()))))
 	}
 	failed := hasReport && !m.accepted()
-	s.checks.render(p, st, m.spin.View(), busy, failed)
+	s.checks.render(p, st, m.tr, m.spin.View(), busy, failed)
 	if busy {
 		return
 	}
 	p.blank()
 	if failed {
-		renderFindings(p, st, s.report.Findings)
+		renderFindings(p, st, m.tr, s.report.Findings)
 		p.blank()
-		p.text(st.Muted.Render(m.tr.T("keys.kept-fix-above", "Back", m.keys.Back.Help().Key)))
+		p.text(st.Muted.Render(m.tr.T("keys.kept-fix-above", "Back", keyName(m.keys.Back))))
 		return
 	}
-	p.text(st.OK.Render(IconOK) + " " + m.tr.T("keys.accepted-next", "Continue", m.keys.Continue.Help().Key))
+	p.text(st.OK.Render(IconOK) + " " + m.tr.T("keys.accepted-next", "Continue", keyName(m.keys.Continue)))
 }
 
 // keyField draws the key field. When it does not have the focus and holds

@@ -61,7 +61,7 @@ func (m Model) readWriteGranted(msg readWriteGrantedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.setNotice(kindOK, m.tr.T("perms.practice-fixed", "Ending", safeText(msg.ending),
-		"ReadWrite", m.adminLabel("wpadmin.read-write"), "Recheck", m.keys.Recheck.Help().Key))
+		"ReadWrite", m.adminLabel("wpadmin.read-write"), "Recheck", keyName(m.keys.Recheck)))
 	return m, nil
 }
 
@@ -69,12 +69,12 @@ func (m Model) readWriteGranted(msg readWriteGrantedMsg) (Model, tea.Cmd) {
 func (m Model) permissionsLine() string {
 	if m.passed() {
 		k := m.pair.report.Key
-		return IconOK + " " + m.tr.T("perms.line-ok", "Step", stepPermissions.Code(),
-			"Abilities", abilities(k), "Transport", transportNote(k))
+		return stepLine(IconOK, stepPermissions, m.tr.T("perms.line-ok", "Step", stepTitle(m.tr, stepPermissions),
+			"Abilities", abilities(m.tr, k), "Transport", transportNote(m.tr, k)))
 	}
 	b, _ := firstBlocker(m.pair.report)
-	return IconFail + " " + m.tr.T("perms.line-blocked", "Step", stepPermissions.Code(),
-		"Key", m.pair.creds().Masked(), "Finding", findingHeadline(b))
+	return stepLine(IconFail, stepPermissions, m.tr.T("perms.line-blocked", "Step", stepTitle(m.tr, stepPermissions),
+		"Key", m.pair.creds().Masked(), "Finding", findingHeadline(m.tr, b)))
 }
 
 // permissionsKeys are S5's keys.
@@ -101,7 +101,7 @@ func (m Model) viewPermissions(p *page) {
 	st, rep, tr := m.st, m.pair.report, m.tr
 	p.text(st.Heading.Render(tr.T("perms.heading", "Key", m.pair.creds().Masked())))
 	busy := m.perms.run.busy()
-	m.perms.checks.render(p, st, m.spin.View(), busy, false)
+	m.perms.checks.render(p, st, m.tr, m.spin.View(), busy, false)
 	if busy || rep == nil {
 		return
 	}
@@ -113,13 +113,13 @@ func (m Model) viewPermissions(p *page) {
 	}
 	p.blank()
 	if m.passed() {
-		if renderFindings(p, st, rep.Findings) {
+		if renderFindings(p, st, m.tr, rep.Findings) {
 			p.blank()
 		}
-		p.text(st.OK.Render(IconOK) + " " + tr.T("perms.all-works", "Continue", m.keys.Continue.Help().Key))
+		p.text(st.OK.Render(IconOK) + " " + tr.T("perms.all-works", "Continue", keyName(m.keys.Continue)))
 		return
 	}
-	renderFindings(p, st, rep.Findings)
+	renderFindings(p, st, m.tr, rep.Findings)
 	if _, fixable := m.permissionBlocker(); fixable {
 		p.blank()
 		p.hanging("", "", tr.T("perms.fix-on-key-row",
@@ -127,7 +127,7 @@ func (m Model) viewPermissions(p *page) {
 			"Edit", m.adminLabel("wpadmin.edit"),
 			"Permissions", m.adminLabel("wpadmin.permissions"),
 			"ReadWrite", st.Label.Render(m.adminLabel("wpadmin.read-write"))))
-		p.text(st.Muted.Render(tr.T("perms.then-recheck", "Recheck", m.keys.Recheck.Help().Key)))
+		p.text(st.Muted.Render(tr.T("perms.then-recheck", "Recheck", keyName(m.keys.Recheck))))
 	}
 }
 
@@ -150,8 +150,8 @@ func transportWords(tr *locale.Translator, t wooclient.Transport) string {
 var permsWords = []locale.Source{
 	{ID: "perms.practice-fix-failed", Other: "The practice store did not change the key: {{.Error}}"},
 	{ID: "perms.practice-fixed", Other: "The practice admin set key …{{.Ending}} to {{.ReadWrite}}. Press {{.Recheck}} to check again."},
-	{ID: "perms.line-ok", Other: "{{.Step}} Permissions: {{.Abilities}}{{.Transport}}"},
-	{ID: "perms.line-blocked", Other: "{{.Step}} Permissions {{.Key}}: {{.Finding}}"},
+	{ID: "perms.line-ok", Other: "{{.Step}}: {{.Abilities}}{{.Transport}}"},
+	{ID: "perms.line-blocked", Other: "{{.Step}} {{.Key}}: {{.Finding}}"},
 	{ID: "perms.heading", Other: "What key {{.Key}} may do"},
 	{ID: "perms.write-proved", Other: "Write was proved without writing anything."},
 	{ID: "perms.sent-as", Other: "Sent as: {{.Transport}}"},

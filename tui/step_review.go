@@ -34,7 +34,7 @@ func (m Model) connection() Connection {
 // Nothing is saved without a passing CheckKeys report for exactly the pair
 // and store on screen.
 func (m Model) saveBlocker() string {
-	back := m.keys.Back.Help().Key
+	back := keyName(m.keys.Back)
 	switch {
 	case m.deps.Saver == nil:
 		return m.tr.T("review.nowhere-to-save")
@@ -42,7 +42,7 @@ func (m Model) saveBlocker() string {
 		return m.tr.T("review.not-checked", "Back", back, "Step", stepKeys.Code())
 	case !m.passed():
 		b, _ := firstBlocker(m.pair.report)
-		return m.tr.T("review.still-blocked", "Finding", findingHeadline(b), "Back", back)
+		return m.tr.T("review.still-blocked", "Finding", findingHeadline(m.tr, b), "Back", back)
 	}
 	return ""
 }
@@ -74,13 +74,13 @@ func (m Model) connectionSaved(msg connectionSavedMsg) (Model, tea.Cmd) {
 	r.path = msg.path
 	if msg.err != nil {
 		r.err = m.redact(msg.err.Error())
-		return m, m.print(IconFail + " " + m.tr.T("review.line-not-saved", "Step", stepReview.Code(), "Error", r.err))
+		return m, m.print(stepLine(IconFail, stepReview, m.tr.T("review.line-not-saved", "Error", r.err)))
 	}
 	conn := m.connection()
 	r.saved, r.err = msg.hash, ""
 	m.result.Saved, m.result.Path, m.result.Connection = true, msg.path, &conn
-	line := m.print(IconOK + " " + m.tr.T("review.line-saved", "Step", stepReview.Code(),
-		"Key", conn.Credentials.Masked(), "Path", msg.path))
+	line := m.print(stepLine(IconOK, stepReview, m.tr.T("review.line-saved",
+		"Key", conn.Credentials.Masked(), "Path", msg.path)))
 	m, cmd := m.goTo(stepDone)
 	return m, tea.Batch(line, cmd)
 }
@@ -100,20 +100,20 @@ func (m Model) viewReview(p *page) {
 	store := m.confirmedStore()
 	p.text(st.Heading.Render(tr.T("review.heading")))
 	rows := [][2]string{
-		{tr.T("review.store"), storeName(store)},
+		{tr.T("review.store"), storeName(m.tr, store)},
 		{tr.T("review.home"), storeHome(store)},
 		{tr.T("review.key"), m.pair.creds().Masked()},
 	}
 	if rep != nil && rep.Key != nil {
 		rows = append(rows, [2]string{tr.T("review.sent-as"), string(rep.Key.Transport)},
-			[2]string{tr.T("review.may"), abilities(rep.Key)})
+			[2]string{tr.T("review.may"), abilities(m.tr, rep.Key)})
 	}
 	rows = append(rows, [2]string{tr.T("review.versions"), versions(tr, store)},
 		[2]string{tr.T("review.profile"), safeText(orDefault(m.opts.Profile, ""))})
 	table(p, st, rows)
 	if rep != nil {
 		for _, f := range rep.Warnings() {
-			renderFindingBrief(p, st, f)
+			renderFindingBrief(p, st, m.tr, f)
 		}
 	}
 	p.blank()
@@ -122,11 +122,11 @@ func (m Model) viewReview(p *page) {
 		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.saving"))
 	case r.err != "":
 		p.hanging(st.Fail.Render(IconFail)+" ", "  ", saveFailed(tr, r.path, r.err))
-		p.hanging("  ", "  ", st.Muted.Render(tr.T("review.save-failed-hint", "Save", m.keys.Save.Help().Key)))
+		p.hanging("  ", "  ", st.Muted.Render(tr.T("review.save-failed-hint", "Save", keyName(m.keys.Save))))
 	case m.saveBlocker() != "":
 		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.saveBlocker())
 	default:
-		p.text(tr.T("review.press-save", "Save", m.keys.Save.Help().Key))
+		p.text(tr.T("review.press-save", "Save", keyName(m.keys.Save)))
 	}
 }
 
@@ -185,8 +185,8 @@ var reviewWords = []locale.Source{
 	{ID: "review.nowhere-to-save", Other: "Not saved: this run has nowhere to save to."},
 	{ID: "review.not-checked", Other: "Not saved: these keys have not been checked with the store yet. Go back ({{.Back}}) to {{.Step}}."},
 	{ID: "review.still-blocked", Other: "Not saved: {{.Finding}} still blocks. Go back ({{.Back}}) to fix it."},
-	{ID: "review.line-not-saved", Other: "{{.Step}} Not saved: {{.Error}}"},
-	{ID: "review.line-saved", Other: "{{.Step}} Saved {{.Key}} to {{.Path}}"},
+	{ID: "review.line-not-saved", Other: "Not saved: {{.Error}}"},
+	{ID: "review.line-saved", Other: "Saved {{.Key}} to {{.Path}}"},
 	{ID: "review.heading", Other: "Review"},
 	{ID: "review.store", Other: "Store"},
 	{ID: "review.home", Other: "Home"},

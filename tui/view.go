@@ -186,7 +186,7 @@ var frameWords = []locale.Source{
 	{ID: "frame.step-of", Other: "Step {{.N}} of {{.Total}} · {{.Name}}"},
 	{ID: "frame.more-above", Other: "↑ more above (pgup)"},
 	{ID: "frame.more-below", Other: "↓ more below (pgdn)"},
-	{ID: "frame.quit-unsaved", Other: "Quit without saving? The keys you entered are not saved. (y/n)"},
+	{ID: "frame.quit-unsaved", Other: "Quit without saving? The keys you entered are not saved. ({{.YesKey}}/{{.NoKey}})"},
 	{ID: "step.saved", Other: "Saved connection"},
 	{ID: "step.store", Other: "Store"},
 	{ID: "step.locate", Other: "Locate keys"},

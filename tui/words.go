@@ -27,10 +27,10 @@ func EngineSources() []locale.Source {
 func wizardWords() []locale.Source {
 	var out []locale.Source
 	for _, list := range [][]locale.Source{frameWords, keyWords, wpadminWords,
-		// S4 to S7, the support report and the accessible mode
-		keysWords, keysInputWords, keysViewWords, sanitizeWords, permsWords,
-		reviewWords, doneWords, reportWords,
-		accessWords, accessKeysWords, accessStepsWords, accessLocateWords,
+		savedWords, storeWords, storeViewWords, locateWords, generateWords,
+		linkWords, navigationWords, sanitizeWords, qrWords, listWords, findingWords,
+		keysWords, keysInputWords, keysViewWords, permsWords, reviewWords, doneWords,
+		reportWords, accessWords, accessKeysWords, accessStepsWords, accessLocateWords,
 	} {
 		out = append(out, list...)
 	}
