@@ -161,7 +161,7 @@ func (a *lineUI) ask(question string) (string, error) {
 			if !a.unsaved() {
 				return "", errQuit
 			}
-			a.say(a.tr.T("frame.quit-unsaved"))
+			a.say(a.tr.T("frame.quit-unsaved", "YesKey", answerYes, "NoKey", answerNo))
 			if a.in.Scan() && strings.EqualFold(strings.TrimSpace(a.in.Text()), answerYes) {
 				return "", errQuit
 			}

@@ -156,6 +156,9 @@ func TestLaterStepsSpeakTheChosenLanguage(t *testing.T) {
 		if strings.Contains(text, "⟦") {
 			t.Errorf("%s: a message is missing:\n%s", name, text)
 		}
+		if strings.Contains(text, "<no value>") {
+			t.Errorf("%s: a placeholder was not given:\n%s", name, text)
+		}
 		for _, e := range english {
 			if strings.Contains(text, e) {
 				t.Errorf("%s: English %q left:\n%s", name, e, text)
@@ -178,4 +181,9 @@ func TestLaterStepsSpeakTheChosenLanguage(t *testing.T) {
 	deps, _, _ := testDeps()
 	_, out := runLines(t, deps, Options{Tr: tr}, "127.0.0.1:4443", "y", "1", fakeKey, fakeSecret, "y", "")
 	check("accessible", out, 0, append(english, "[ok]")...) // the report's tags stay ASCII
+	_, out = runLines(t, deps, Options{Tr: tr}, "127.0.0.1:4443", "y", "1", fakeKey, fakeSecret, "q", "y")
+	if !strings.Contains(out, "(y/n)") {
+		t.Errorf("the quit question does not name the answers y and n:\n%s", out)
+	}
+	check("accessible quit", out, 0, append(english, "[ok]")...)
 }
