@@ -14,9 +14,19 @@ func (m Model) activeKeys() keyHelp {
 	switch {
 	case m.confirmQuit:
 		return keyHelp{step: []key.Binding{m.keys.QuitYes, m.keys.QuitNo}}
+	case m.langs.open:
+		k.step = m.languageKeys()
+		return k
 	case m.qrURL != "":
 		k.step = []key.Binding{m.keys.HideQR}
 		return k
+	}
+	switch {
+	case !m.canSwitchLanguage():
+	case m.step == stepSaved || m.step == stepStore:
+		k.global = append([]key.Binding{m.keys.Lang}, k.global...)
+	default:
+		k.quiet = append(k.quiet, m.keys.Lang)
 	}
 	k.step = m.stepKeys()
 	if len(m.history) > 0 || m.stepHasInnerBack() {

@@ -99,6 +99,7 @@ type keyHelp struct {
 	step    []key.Binding
 	editing []key.Binding
 	global  []key.Binding
+	quiet   []key.Binding // work everywhere, listed only in the full help
 }
 
 // ShortHelp lists the step's keys, then the global ones.
@@ -114,7 +115,7 @@ func (k keyHelp) FullHelp() [][]key.Binding {
 	if len(k.editing) > 0 {
 		groups = append(groups, k.editing)
 	}
-	return append(groups, k.global)
+	return append(groups, append(append([]key.Binding(nil), k.global...), k.quiet...))
 }
 
 // keyWords are the help texts of the keys.

@@ -132,6 +132,7 @@ type Model struct {
 	notice      string // one line of feedback, cleared when the step changes
 	noticeKind  stateKind
 	qrURL       string // when set, the QR code of this address fills the body
+	langs       languagePicker
 	showHelp    bool
 	scroll      int // first body line shown when the body is taller than the window
 	confirmQuit bool

@@ -27,6 +27,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.quit()
 	}
 	switch {
+	case m.langs.open:
+		return m.languageKey(msg)
+	case key.Matches(msg, m.keys.Lang) && m.canSwitchLanguage():
+		return m.openLanguages()
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = !m.showHelp
 		return m, nil
@@ -65,7 +69,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // handlePaste gives a paste to the step with a field. On S2 and S3 a paste
 // that holds a key pair (a scan) jumps to S4 and fills both fields there.
 func (m Model) handlePaste(msg tea.PasteMsg) (Model, tea.Cmd) {
-	if m.confirmQuit || m.qrURL != "" {
+	if m.confirmQuit || m.qrURL != "" || m.langs.open {
 		return m, nil
 	}
 	switch m.step {
@@ -103,6 +107,10 @@ func (m Model) handleReply(msg tea.Msg) (Model, tea.Cmd) {
 		return m.readWriteGranted(msg)
 	case connectionSavedMsg:
 		return m.connectionSaved(msg)
+	case languagesListedMsg:
+		return m.languagesListed(msg)
+	case languageChosenMsg:
+		return m.languageChosen(msg)
 	case browserOpenedMsg:
 		if msg.err != nil {
 			m.setNotice(kindWarn, m.tr.T("common.browser-failed", "Error", safeText(m.redact(msg.err.Error())),

@@ -88,9 +88,12 @@ func (m Model) compact() bool { return m.width < narrowWidth || m.height < 24 }
 // body renders the step's body (or the QR code in its place).
 func (m Model) body() *page {
 	p := newPage(m.width)
-	if m.qrURL != "" {
+	switch {
+	case m.langs.open:
+		m.viewLanguages(p)
+	case m.qrURL != "":
 		m.viewQR(p)
-	} else {
+	default:
 		m.viewStep(p)
 	}
 	return p

@@ -26,7 +26,7 @@ func EngineSources() []locale.Source {
 // wizardWords gathers the wizard's English, one list per area.
 func wizardWords() []locale.Source {
 	var out []locale.Source
-	for _, list := range [][]locale.Source{frameWords, keyWords, wpadminWords,
+	for _, list := range [][]locale.Source{frameWords, keyWords, wpadminWords, languageWords,
 		savedWords, storeWords, storeViewWords, locateWords, generateWords,
 		linkWords, navigationWords, sanitizeWords, qrWords, listWords, findingWords,
 		keysWords, keysInputWords, keysViewWords, permsWords, reviewWords, doneWords,
