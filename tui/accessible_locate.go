@@ -11,10 +11,10 @@ import (
 // terminal using.
 func (a *lineUI) locateStep() (step, error) {
 	for {
-		a.say(a.tr.T("access.ask-have-both"))
-		a.say("  1 " + a.tr.T("access.have-both"))
-		a.say("  2 " + a.tr.T("access.have-key-only"))
-		a.say("  3 " + a.tr.T("access.which-key"))
+		a.say(a.tr.T("locate.question"))
+		a.say("  1 " + a.tr.T("locate.have-both"))
+		a.say("  2 " + a.tr.T("locate.need-new"))
+		a.say("  3 " + a.tr.T("locate.which-key"))
 		ans, err := a.ask(a.tr.T("access.ask-choice", "First", "1", "Second", "2", "Third", "3"))
 		if err != nil {
 			return stepLocate, err
@@ -30,7 +30,7 @@ func (a *lineUI) locateStep() (step, error) {
 				a.say(a.tr.T("access.key-ends-in", "Ending", sv.Credentials.Ending(),
 					"KeyEnding", a.adminLabel("wpadmin.key-ending")))
 			} else {
-				a.say(a.tr.T("access.no-saved-key"))
+				a.say(a.tr.T("locate.no-key-saved"))
 			}
 			a.say(a.tr.T("access.last-access-column", "LastAccess", a.adminLabel("wpadmin.last-access")))
 			a.say(a.tr.T("access.key-list", "URL", a.adminURL(wooclient.PageKeys)))
@@ -56,22 +56,22 @@ func (a *lineUI) generateStep() (step, error) {
 			"AddKey", a.adminLabel("wpadmin.add-key")))
 	default:
 		tag := a.stateTag(wooclient.StateFail)
-		if d := safeText(r.Detail); d != "" {
-			a.say("  " + tag + " " + a.tr.T("access.admin-no-answer-detail", "Detail", d))
+		if d := safeText(a.tr.CheckDetail(r)); d != "" {
+			a.say("  " + tag + " " + a.tr.T("generate.admin-failed-detail", "Detail", d))
 		} else {
-			a.say("  " + tag + " " + a.tr.T("access.admin-no-answer"))
+			a.say("  " + tag + " " + a.tr.T("generate.admin-failed"))
 		}
 	}
 	name := orDefault(safeText(a.deps.TerminalName), a.tr.T("access.unnamed-terminal"))
 	desc := "POS " + name + " " + a.now().Format("2006-01-02") // typed into WP Admin as it is
-	a.say(a.tr.T("access.make-key"))
+	a.say(a.tr.T("generate.heading"))
 	a.say("  1 " + a.tr.T("access.open-add-key", "AddKey", a.adminLabel("wpadmin.add-key"), "URL", url))
-	a.say("  2 " + a.adminLabel("wpadmin.description-field") + ": " + desc)
-	a.say("  3 " + a.tr.T("access.user-role", "User", a.adminLabel("wpadmin.user")))
+	a.say("  2 " + a.tr.T("generate.step-description", "Field", a.adminLabel("wpadmin.description-field"), "Value", desc))
+	a.say("  3 " + a.tr.T("generate.step-user", "Field", a.adminLabel("wpadmin.user")))
 	a.say("  4 " + a.tr.T("access.set-read-write", "Permissions", a.adminLabel("wpadmin.permissions"),
 		"ReadWrite", a.adminLabel("wpadmin.read-write"), "Read", a.adminLabel("wpadmin.read")))
-	a.say("  5 " + a.tr.T("access.click-generate", "Button", a.adminLabel("wpadmin.generate-api-key")))
-	a.say("  6 " + a.tr.T("access.copy-or-scan"))
+	a.say("  5 " + a.tr.T("generate.step-click", "Button", a.adminLabel("wpadmin.generate-api-key")))
+	a.say("  6 " + a.tr.T("generate.step-copy"))
 	for {
 		q := a.tr.T("access.ask-have-new-key")
 		if a.deps.Demo != nil {
@@ -90,7 +90,7 @@ func (a *lineUI) generateStep() (step, error) {
 			}
 			c, err := a.deps.Demo.MintKey(a.ctx, desc)
 			if err != nil {
-				a.say(a.tr.T("access.mint-failed", "Error", redactPair(err.Error(), a.creds)))
+				a.say(a.tr.T("generate.mint-failed", "Error", redactPair(err.Error(), a.creds)))
 				continue
 			}
 			a.minted = c
@@ -114,31 +114,20 @@ func (a *lineUI) generateStep() (step, error) {
 // language.
 const answerGenerate, answerScan = "g", "s"
 
-// accessLocateWords are the accessible mode's words for S2 and S3.
+// accessLocateWords are the accessible mode's own words for S2 and S3;
+// the sentences it shares with the wizard's S2 and S3 are theirs.
 var accessLocateWords = []locale.Source{
-	{ID: "access.ask-have-both", Other: "Do you have the consumer key and the consumer secret?"},
-	{ID: "access.have-both", Other: "I have the key and the secret"},
-	{ID: "access.have-key-only", Other: "I have only the key, lost the secret, or I am not sure"},
-	{ID: "access.which-key", Other: "Which key is this terminal using?"},
 	{ID: "access.ask-choice", Other: "Type {{.First}}, {{.Second}} or {{.Third}}:"},
 	{ID: "access.make-new-key", Other: "A secret is never shown again: make a new key. The old one can be revoked afterwards."},
 	{ID: "access.key-ends-in", Other: "This terminal's key ends in {{.Ending}}. In the key list, find the row \"{{.KeyEnding}} …{{.Ending}}\"."},
-	{ID: "access.no-saved-key", Other: "No key is saved on this terminal yet, so there is no row to match."},
 	{ID: "access.last-access-column", Other: "Its {{.LastAccess}} column says when the key was last used."},
 	{ID: "access.checking-admin", Other: "Checking that the admin page answers …"},
 	{ID: "access.admin-not-found", Other: "Admin page not found: a custom login address? Log in as usual, then {{.WooCommerce}} > {{.Settings}} > {{.Advanced}} > {{.RESTAPI}} > {{.AddKey}}."},
-	{ID: "access.admin-no-answer", Other: "Admin page did not answer. Log in to WP Admin the usual way."},
-	{ID: "access.admin-no-answer-detail", Other: "Admin page did not answer: {{.Detail}}. Log in to WP Admin the usual way."},
 	{ID: "access.unnamed-terminal", Other: "terminal"},
-	{ID: "access.make-key", Other: "In WP Admin, make a key for this till:"},
 	{ID: "access.open-add-key", Other: "Open the {{.AddKey}} page: {{.URL}}"},
-	{ID: "access.user-role", Other: "{{.User}}: a Shop Manager or Administrator"},
 	{ID: "access.set-read-write", Other: "{{.Permissions}}: {{.ReadWrite}}. {{.Read}} is the default: change it."},
-	{ID: "access.click-generate", Other: "Click {{.Button}}"},
-	{ID: "access.copy-or-scan", Other: "Copy the key and the secret (the secret is shown once), or scan WooCommerce's QR code with the till's scanner"},
 	{ID: "access.ask-have-new-key", Other: "Press Enter when you have the key and the secret:"},
 	{ID: "access.ask-practice-key", Other: "Type {{.Generate}} to have the practice store generate the key, {{.Scan}} to scan it, or press Enter when you have both:"},
-	{ID: "access.mint-failed", Other: "The practice store did not make a key: {{.Error}}"},
 	{ID: "access.minted", Other: "Practice key {{.Key}} made. Secret shown once: type {{.Scan}} to scan it now."},
 	{ID: "access.scanned", Other: "Scanned: key {{.Key}} and its secret."},
 }

@@ -93,7 +93,7 @@ func (a *lineUI) storeStep() (step, error) {
 			continue
 		}
 		def = addr
-		a.say(a.tr.T("access.checking-address", "Address", addr))
+		a.say(a.tr.T("store.checking", "Address", addr))
 		printed := map[wooclient.CheckID]bool{}
 		rep := orUnexpected(a.deps.Checker.Discover(a.ctx, addr, a.observe(printed)))
 		a.finish(rep, printed)
@@ -103,7 +103,7 @@ func (a *lineUI) storeStep() (step, error) {
 			continue
 		}
 		a.say(a.tr.T("access.store-found", "Name", storeName(a.tr, rep.Store), "Home", storeHome(rep.Store)))
-		yes, err := a.yesNo(a.tr.T("access.ask-is-store", "Yes", answerYes, "No", answerNo))
+		yes, err := a.yesNo(a.tr.T("store.confirm", "YesKey", answerYes, "NoKey", answerNo))
 		if err != nil {
 			return stepStore, err
 		}
@@ -146,8 +146,6 @@ var accessStepsWords = []locale.Source{
 	{ID: "access.kept", Other: "Kept the saved connection."},
 	{ID: "access.ask-address", Other: "Store address (the one you open the shop with in a browser):"},
 	{ID: "access.ask-address-again", Other: "Store address (press Enter for {{.Address}}):"},
-	{ID: "access.checking-address", Other: "Checking {{.Address}} …"},
 	{ID: "access.store-blocked", Other: "This stops the setup here. Fix it, then check again."},
 	{ID: "access.store-found", Other: "Store: {{.Name}} — {{.Home}}"},
-	{ID: "access.ask-is-store", Other: "Is this your store? ({{.Yes}}/{{.No}})"},
 }

@@ -101,6 +101,7 @@ func (m Model) languageChosen(msg languageChosenMsg) (Model, tea.Cmd) {
 	m.langs.open = false
 	m.tr = msg.tr
 	m.keys = newKeyMap(m.tr)
+	m.resize(m.width, m.height) // S4's field prompts are words: their width changed
 	m.setNotice(kindOK, m.tr.T("lang.switched", "Name", m.tr.Name()))
 	return m, nil
 }

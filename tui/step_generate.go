@@ -214,14 +214,6 @@ func (m Model) adminFailed(r *wooclient.CheckResult) string {
 	return m.tr.T("generate.admin-failed")
 }
 
-// detailNote is ": detail" when there is one.
-func detailNote(d string) string {
-	if d = safeText(d); d != "" {
-		return ": " + d
-	}
-	return ""
-}
-
 // generateWords are what S3 says: the admin page's verdict, the steps of
 // WooCommerce's Add key screen (its screens, fields and buttons are
 // placeholders, named as the store's admin sees them), the practice key

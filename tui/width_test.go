@@ -187,3 +187,16 @@ func TestLaterStepsSpeakTheChosenLanguage(t *testing.T) {
 	}
 	check("accessible quit", out, 0, append(english, "[ok]")...)
 }
+
+func TestKeyFieldsFollowTheLanguageChosenOnTheSpot(t *testing.T) {
+	// ctrl+l may switch the language at S4: the fields must then leave
+	// room for the new prompts, or a long key would run off a 40-column
+	// window.
+	h := newHarnessSize(t, 40, 24).atKeys()
+	tr := wideTranslator(map[string]string{"keys.key-label": "Verbraucherschlüssel", "keys.secret-label": "Geheimnis"})
+	h.send(languageChosenMsg{tr: tr})
+	prompt, _ := keyPrompts(tr)
+	if w := h.m.pair.key.Width(); w != 40-ansi.StringWidth(prompt)-1 {
+		t.Errorf("key field %d cells wide after the switch, want %d", w, 40-ansi.StringWidth(prompt)-1)
+	}
+}
