@@ -131,7 +131,7 @@ var englishTexts = map[string]string{
 	"key.refused":           "refused",
 	"key.cached":            "no verdict: a cache answered instead of the store",
 	"cache.hit":             "served from a cache",
-	"cache.key-answers":     "{{.Count}} answers to requests carrying the key came from a cache (Age, X-Cache or a similar header): they say nothing about the key",
+	"cache.key-answers":     "answers to requests carrying the key came from a cache (Age, X-Cache or a similar header): they say nothing about the key",
 	"key.via-marker":        "only through a workaround (Plain permalinks)",
 	"key.via-sign-http":     "only when signed for http://",
 	"key.via-basic":         "Basic authentication",
