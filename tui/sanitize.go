@@ -58,7 +58,10 @@ func filterInput(s string) (kept string, dropped int) {
 
 // safeText makes a string from outside the program (a store's name, an
 // error, a path) safe to print: dropped runes removed, runs of whitespace
-// collapsed to one space, and the length capped with an ellipsis.
+// collapsed to one space, and the length capped with an ellipsis. The
+// left-to-right and right-to-left marks survive: the Translator puts them
+// around addresses and codes in Arabic text, and on their own they are
+// invisible and reorder nothing but neighbouring punctuation.
 func safeText(s string) string {
 	var b strings.Builder
 	n := 0
@@ -68,7 +71,7 @@ func safeText(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if dropRune(r) {
+		if dropRune(r) && r != lrm && r != rlm {
 			continue
 		}
 		if n >= maxShown {
@@ -85,6 +88,12 @@ func safeText(s string) string {
 	}
 	return b.String()
 }
+
+// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK.
+const (
+	lrm = '\u200e'
+	rlm = '\u200f'
+)
 
 // droppedNotice is the message shown when input lost characters.
 func droppedNotice(tr *locale.Translator, n int) string {
