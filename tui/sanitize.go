@@ -67,7 +67,7 @@ func safeText(s string) string {
 	n := 0
 	space := false
 	for _, r := range s {
-		if r == '\n' || r == '\r' || r == '\t' || unicode.IsSpace(r) {
+		if (r == '\n' || r == '\r' || r == '\t' || unicode.IsSpace(r)) && r != nbsp && r != narrowNBSP {
 			space = b.Len() > 0
 			continue
 		}
@@ -89,10 +89,14 @@ func safeText(s string) string {
 	return b.String()
 }
 
-// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK.
+// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK;
+// nbsp and narrowNBSP are the no-break spaces French puts before : ; ? !
+// and inside « », kept so a line never starts with the punctuation.
 const (
-	lrm = '\u200e'
-	rlm = '\u200f'
+	lrm        = '\u200e'
+	rlm        = '\u200f'
+	nbsp       = '\u00a0'
+	narrowNBSP = '\u202f'
 )
 
 // droppedNotice is the message shown when input lost characters.
