@@ -14,7 +14,7 @@ import (
 // plainCheck is one checklist line: "[ok]   Store reachable: TLS 1.3".
 func (a *lineUI) plainCheck(r wooclient.CheckResult) string {
 	label := a.tr.Check(r.ID)
-	if d := safeText(a.tr.CheckDetail(r)); d != "" {
+	if d := saidCheckDetail(a.tr, r); d != "" {
 		label = a.tr.T("access.check-detail", "Check", label, "Detail", d)
 	}
 	return a.stateTag(r.State) + " " + label
