@@ -101,8 +101,11 @@ type Report struct {
 	Key      *KeyStatus    `json:"key,omitempty"`
 	Checks   []CheckResult `json:"checks"`
 	Findings []Finding     `json:"findings"`
-	// Requests counts the requests sent; Elapsed is the wall time.
+	// Requests counts the requests sent; Levels the rounds of them that
+	// had to wait for an earlier answer (what a slow connection pays per
+	// round trip); Elapsed is the wall time.
 	Requests int           `json:"requests"`
+	Levels   int           `json:"levels"`
 	Elapsed  time.Duration `json:"elapsed_ns"`
 }
 

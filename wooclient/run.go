@@ -27,6 +27,7 @@ type run struct {
 	checks   []CheckResult
 	findings []Finding
 	requests int
+	levels   int
 }
 
 func (c *Client) newRun(ctx context.Context, obs Observer, ids []CheckID, secrets ...string) (*run, context.CancelFunc) {
@@ -150,7 +151,7 @@ func (r *run) has(c Cause) bool {
 func (r *run) report(store Store, key *KeyStatus) *Report {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	rep := &Report{Store: store, Key: key, Requests: r.requests, Elapsed: time.Since(r.start)}
+	rep := &Report{Store: store, Key: key, Requests: r.requests, Levels: r.levels, Elapsed: time.Since(r.start)}
 	for _, c := range r.checks {
 		if !c.State.Done() {
 			c.State = StateSkipped

@@ -48,6 +48,9 @@ func (r *run) retryThrottled(calls []call, out []result) {
 			if cl.fresh != nil {
 				cl = cl.fresh() // a new nonce: the refused one may have been seen
 			}
+			r.mu.Lock()
+			r.levels++ // a retry waits for the pause and for the one before it
+			r.mu.Unlock()
 			out[i] = r.do(cl)
 			r.noteAnswer(out[i])
 			if r.isRefused(out[i]) {

@@ -67,6 +67,13 @@ func (res result) evidence() Evidence {
 // client runs them one by one: the comparison line of the benchmark.
 func (r *run) all(calls ...call) []result {
 	out := make([]result, len(calls))
+	r.mu.Lock()
+	if r.c.opts.Sequential {
+		r.levels += len(calls)
+	} else {
+		r.levels++
+	}
+	r.mu.Unlock()
 	if r.c.opts.Sequential || len(calls) == 1 {
 		for i, cl := range calls {
 			out[i] = r.do(cl)
