@@ -116,7 +116,7 @@ func runCase(t *testing.T, c fixtureCase, fixtureHome bool) {
 		}
 	}
 	if c.Site == "burst-limit" {
-		resp, body := burstOfSix(t, client, req, c.Status)
+		resp, body := burstOfSix(t, s, req, c.Status)
 		compareAnswer(t, c, tr, resp, body, fixtureHome)
 		return
 	}
