@@ -129,10 +129,28 @@ func (m Model) languageKeys() []key.Binding {
 	return []key.Binding{m.keys.Up, m.keys.Choose, m.keys.Back}
 }
 
+// rtlHint warns, where the wizard starts, that right-to-left text needs a
+// terminal that lays it out: terminals without the bidirectional
+// algorithm show Arabic letters in reverse, and the wizard cannot ask the
+// terminal which kind it is. The way out is one key away.
+func (m Model) rtlHint(p *page) {
+	if !m.tr.RTL() || (m.step != stepSaved && m.step != stepStore) {
+		return
+	}
+	hint := m.tr.T("lang.rtl-hint", "Key", keyName(m.keys.Lang))
+	if !m.canSwitchLanguage() {
+		hint = m.tr.T("lang.rtl-hint-flag")
+	}
+	p.hanging(m.st.Muted.Render(IconInfo)+" ", "  ", m.st.Muted.Render(hint))
+	p.blank()
+}
+
 // languageWords are the picker's words.
 var languageWords = []locale.Source{
 	{ID: "lang.heading", Other: "Language"},
 	{ID: "lang.hint", Other: "Everything you typed stays as it is; only the words change."},
 	{ID: "lang.switched", Other: "Language: {{.Name}}"},
 	{ID: "lang.failed", Other: "That language could not be loaded; the wizard keeps its language."},
+	{ID: "lang.rtl-hint", Other: "Right-to-left text needs a terminal that supports it; if this looks reversed, press {{.Key}} for another language."},
+	{ID: "lang.rtl-hint-flag", Other: "Right-to-left text needs a terminal that supports it; if this looks reversed, run with --lang en or --accessible."},
 }

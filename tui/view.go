@@ -94,6 +94,7 @@ func (m Model) body() *page {
 	case m.qrURL != "":
 		m.viewQR(p)
 	default:
+		m.rtlHint(p)
 		m.viewStep(p)
 	}
 	return p
