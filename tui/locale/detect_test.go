@@ -70,7 +70,7 @@ func TestDetectRefusesGarbageFlag(t *testing.T) {
 func TestFirstAppleLanguage(t *testing.T) {
 	tests := map[string]string{
 		"(\n    \"de-DE\",\n    en\n)\n": "de-DE",
-		"(\n    en,\n    \"ja-JP\"\n)":    "en",
+		"(\n    en,\n    \"ja-JP\"\n)":   "en",
 		"(\n)\n":                         "",
 		"":                               "",
 	}
