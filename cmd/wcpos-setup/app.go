@@ -23,7 +23,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	version        string
+	version        buildVersion
 	// exit is the code of a command that reported its own verdict.
 	exit int
 }
@@ -51,7 +51,7 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 		defer stop()
 	}
 	err := fang.Execute(sigCtx, root,
-		fang.WithVersion(a.version),
+		fang.WithVersion(a.version.String()),
 		fang.WithErrorHandler(errorHandler),
 	)
 	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {

@@ -29,9 +29,9 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 	if !accessible && !a.interactive() {
 		return usageError(errors.New("the wizard needs a terminal; for scripts use `wcpos-setup check` (see --help)"))
 	}
-	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version}
+	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version.String()}
 	deps := tui.Deps{Browser: systemBrowser{getenv: a.getenv}, TerminalName: terminalName()}
-	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version}
+	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version.Version}
 	var store *config.Store
 	if w.demo {
 		sc, err := findScenario(w.scenario)
