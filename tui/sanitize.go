@@ -1,11 +1,12 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
 // Field limits: no store address is longer than maxAddress, no key or secret
@@ -57,7 +58,10 @@ func filterInput(s string) (kept string, dropped int) {
 
 // safeText makes a string from outside the program (a store's name, an
 // error, a path) safe to print: dropped runes removed, runs of whitespace
-// collapsed to one space, and the length capped with an ellipsis.
+// collapsed to one space, and the length capped with an ellipsis. The
+// left-to-right and right-to-left marks survive: the Translator puts them
+// around addresses and codes in Arabic text, and on their own they are
+// invisible and reorder nothing but neighbouring punctuation.
 func safeText(s string) string {
 	var b strings.Builder
 	n := 0
@@ -67,7 +71,7 @@ func safeText(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if dropRune(r) {
+		if dropRune(r) && r != lrm && r != rlm {
 			continue
 		}
 		if n >= maxShown {
@@ -85,12 +89,15 @@ func safeText(s string) string {
 	return b.String()
 }
 
+// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK.
+const (
+	lrm = '\u200e'
+	rlm = '\u200f'
+)
+
 // droppedNotice is the message shown when input lost characters.
-func droppedNotice(n int) string {
-	if n == 1 {
-		return "Removed 1 invisible or control character from the input."
-	}
-	return "Removed " + strconv.Itoa(n) + " invisible or control characters from the input."
+func droppedNotice(tr *locale.Translator, n int) string {
+	return tr.N("common.dropped-characters", n)
 }
 
 // filterKey removes what dropRune rejects from a key press's text; a press
@@ -108,4 +115,11 @@ func filterKey(msg tea.KeyPressMsg) (tea.KeyPressMsg, int) {
 		msg.Code = 0
 	}
 	return msg, n
+}
+
+// sanitizeWords are what the wizard says when it filtered what was typed.
+var sanitizeWords = []locale.Source{
+	{ID: "common.dropped-characters",
+		One:   "Removed {{.Count}} invisible or control character from the input.",
+		Other: "Removed {{.Count}} invisible or control characters from the input."},
 }

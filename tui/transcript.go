@@ -18,6 +18,16 @@ import (
 // through with the cashier. Lines name keys only masked (ck_…abc1234) and
 // never a secret: callers pass masked values, and print redacts once more.
 
+// IconNext starts a transcript line that says where the wizard went.
+const IconNext = "→"
+
+// stepLine is one transcript line: the icon, the step's code, which reads
+// the same in every language so a support person and a cashier agree on
+// it, then what happened, in the wizard's language.
+func stepLine(icon string, s step, text string) string {
+	return icon + " " + s.Code() + " " + text
+}
+
 // transcriptPrintedMsg says the lines handed to Bubble Tea were printed,
 // so the next ones may go.
 type transcriptPrintedMsg struct{}

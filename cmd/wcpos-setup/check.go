@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wcpos/wcpos-setup/cmd/wcpos-setup/internal/config"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -51,11 +51,11 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	}
 	eff := config.Resolve(file, g.profile, f.url, a.getenv)
 	if eff.StoreURL.Value == "" {
-		return usageError(errors.New("no store address: pass --url, set WCPOS_STORE_URL, or save a profile with the wizard"))
+		return usageError(errors.New(a.tr.T("cli.no-address")))
 	}
 	creds := wooclient.Credentials{Key: eff.ConsumerKey.Value, Secret: eff.ConsumerSecret.Value}
 	if f.keysStdin {
-		if creds, err = readKeys(a.stdin); err != nil {
+		if creds, err = readKeys(a.stdin, a.tr); err != nil {
 			return usageError(err)
 		}
 	}
@@ -73,7 +73,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	if f.json {
 		err = writeJSON(a.stdout, rep, !creds.IsZero(), code, a.version.String())
 	} else {
-		err = writeHuman(a.stdout, a.getenv, rep, creds.IsZero(), code)
+		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
 	}
 	if err != nil {
 		return err
@@ -83,10 +83,10 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 
 // readKeys reads a pair from standard input: one "ck|cs" line (a scanner's
 // text), both on one line, or two lines.
-func readKeys(r io.Reader) (wooclient.Credentials, error) {
+func readKeys(r io.Reader, tr *locale.Translator) (wooclient.Credentials, error) {
 	data, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), 64<<10))
 	if err != nil {
-		return wooclient.Credentials{}, fmt.Errorf("reading keys from standard input: %w", err)
+		return wooclient.Credentials{}, errors.New(tr.T("cli.stdin-failed", "Error", err.Error()))
 	}
 	key, secret, found := wooclient.ParsePaste(string(data))
 	if !found {
@@ -94,7 +94,7 @@ func readKeys(r io.Reader) (wooclient.Credentials, error) {
 		if len(lines) == 2 {
 			key, secret = lines[0], lines[1]
 		} else {
-			return wooclient.Credentials{}, errors.New("no key on standard input: give one ck_…|cs_… line, or the key and the secret on two lines")
+			return wooclient.Credentials{}, errors.New(tr.T("cli.stdin-no-key"))
 		}
 	}
 	return wooclient.Credentials{Key: key, Secret: secret}, nil
