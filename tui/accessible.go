@@ -139,8 +139,7 @@ func (a *lineUI) step(s step) (step, error) {
 func (a *lineUI) say(line string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	clean, _ := filterInput(line)
-	fmt.Fprintln(a.out, clean)
+	fmt.Fprintln(a.out, printable(line))
 }
 
 // ask prints a question and reads one line. "q" and "b" are answered for

@@ -56,7 +56,7 @@ func (a *lineUI) generateStep() (step, error) {
 			"AddKey", a.adminLabel("wpadmin.add-key")))
 	default:
 		tag := a.stateTag(wooclient.StateFail)
-		if d := safeText(a.tr.CheckDetail(r)); d != "" {
+		if d := saidCheckDetail(a.tr, r); d != "" {
 			a.say("  " + tag + " " + a.tr.T("generate.admin-failed-detail", "Detail", d))
 		} else {
 			a.say("  " + tag + " " + a.tr.T("generate.admin-failed"))

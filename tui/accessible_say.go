@@ -13,11 +13,11 @@ import (
 
 // plainCheck is one checklist line: "[ok]   Store reachable: TLS 1.3".
 func (a *lineUI) plainCheck(r wooclient.CheckResult) string {
-	s := a.stateTag(r.State) + " " + a.tr.Check(r.ID)
-	if d := safeText(a.tr.CheckDetail(r)); d != "" {
-		s += ": " + d
+	label := a.tr.Check(r.ID)
+	if d := saidCheckDetail(a.tr, r); d != "" {
+		label = a.tr.T("access.check-detail", "Check", label, "Detail", d)
 	}
-	return s
+	return a.stateTag(r.State) + " " + label
 }
 
 // stateTag is a check state as a bracketed tag in the user's language,
@@ -63,6 +63,7 @@ const (
 // accessWords are the accessible mode's own words: its frame and the
 // check states.
 var accessWords = []locale.Source{
+	{ID: "access.check-detail", Other: "{{.Check}}: {{.Detail}}"},
 	{ID: "access.quit", Other: "Quit. Nothing was saved."},
 	{ID: "access.input-ended", Other: "Input ended. Nothing was saved."},
 	{ID: "access.intro", Other: "wcpos-setup {{.Version}}, plain mode. Answer each question and press Enter."},

@@ -106,7 +106,7 @@ func (c checklist) render(p *page, st Styles, tr *locale.Translator, spin string
 		}
 		label := labels[i]
 		var note string
-		if d := safeText(tr.CheckDetail(r)); d != "" {
+		if d := saidCheckDetail(tr, r); d != "" {
 			pad := strings.Repeat(" ", max(labelW-ansi.StringWidth(label), 0))
 			note = pad + " " + st.Muted.Render(d)
 		} else if r.State == wooclient.StateSkipped {

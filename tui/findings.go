@@ -20,7 +20,7 @@ func findingKind(s wooclient.Severity) stateKind {
 // Secret does not match the key". The code and the cause stay as they are
 // in every language, so support recognises them; the title is translated.
 func findingHeadline(tr *locale.Translator, f wooclient.Finding) string {
-	return tr.T("finding.headline", "Label", safeText(f.Label()), "Title", safeText(tr.Title(f.Cause)))
+	return tr.T("finding.headline", "Label", safeText(f.Label()), "Title", safeSaid(tr.Title(f.Cause)))
 }
 
 // narrowWidth is where views turn terse: below it a finding leaves out what
@@ -36,11 +36,11 @@ func renderFinding(p *page, st Styles, tr *locale.Translator, f wooclient.Findin
 	narrow := p.width < narrowWidth
 	icon := st.stateIcon(findingKind(f.Severity)) + " "
 	p.hanging(icon, "  ", st.Label.Render(findingHeadline(tr, f)))
-	p.hanging("  ", "  ", safeText(tr.Message(f.Cause)))
+	p.hanging("  ", "  ", safeSaid(tr.Message(f.Cause)))
 	if f.Fix != "" {
-		p.hanging("  ", "  ", st.Muted.Render(tr.T("finding.admin")+" ")+safeText(tr.Fix(f.Cause)))
+		p.hanging("  ", "  ", st.Muted.Render(tr.T("finding.admin")+" ")+safeSaid(tr.Fix(f.Cause)))
 	}
-	if d := safeText(tr.Detail(f)); d != "" && !narrow {
+	if d := saidDetail(tr, f); d != "" && !narrow {
 		p.hanging("  ", "  ", st.Muted.Render(tr.T("finding.found")+" "+d))
 	}
 	if u := safeText(f.AdminURL); u != "" {
@@ -59,7 +59,7 @@ func renderFindingBrief(p *page, st Styles, tr *locale.Translator, f wooclient.F
 	icon := st.stateIcon(findingKind(f.Severity)) + " "
 	p.hanging(icon, "  ", st.Label.Render(findingHeadline(tr, f)))
 	if f.Severity != wooclient.SeverityInfo {
-		p.hanging("  ", "  ", safeText(tr.Message(f.Cause)))
+		p.hanging("  ", "  ", safeSaid(tr.Message(f.Cause)))
 	}
 }
 
@@ -108,11 +108,11 @@ func plainFinding(tr *locale.Translator, f wooclient.Finding) []string {
 	if sev != wooclient.SeverityBlocker && sev != wooclient.SeverityWarning {
 		sev = wooclient.SeverityInfo
 	}
-	lines := []string{"[" + tr.Severity(sev) + "] " + findingHeadline(tr, f), "  " + safeText(tr.Message(f.Cause))}
+	lines := []string{"[" + tr.Severity(sev) + "] " + findingHeadline(tr, f), "  " + safeSaid(tr.Message(f.Cause))}
 	if f.Fix != "" {
-		lines = append(lines, "  "+tr.T("finding.admin")+" "+safeText(tr.Fix(f.Cause)))
+		lines = append(lines, "  "+tr.T("finding.admin")+" "+safeSaid(tr.Fix(f.Cause)))
 	}
-	if d := safeText(tr.Detail(f)); d != "" {
+	if d := saidDetail(tr, f); d != "" {
 		lines = append(lines, "  "+tr.T("finding.found")+" "+d)
 	}
 	if u := safeText(f.AdminURL); u != "" {

@@ -81,7 +81,7 @@ func buildReport(tr *locale.Translator, in reportInput) string {
 		}
 		for _, c := range rep.Checks {
 			b.WriteString("  " + plainState(c.State) + " " + string(c.ID) + " (" + tr.Check(c.ID) + ")")
-			if d := safeText(tr.CheckDetail(c)); d != "" {
+			if d := saidCheckDetail(tr, c); d != "" {
 				b.WriteString(": " + d)
 			}
 			b.WriteString("\n")

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/wcpos/wcpos-setup/tui/locale"
+	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
 // Field limits: no store address is longer than maxAddress, no key or secret
@@ -62,19 +63,45 @@ func filterInput(s string) (kept string, dropped int) {
 // left-to-right and right-to-left marks survive: the Translator puts them
 // around addresses and codes in Arabic text, and on their own they are
 // invisible and reorder nothing but neighbouring punctuation.
-func safeText(s string) string {
+func safeText(s string) string { return clean(s, maxShown) }
+
+// safeSaid is safeText for the program's own sentences, said through the
+// catalogue: a translation may be far longer than 160 characters, and only
+// what came from outside (already through safeText, see saidDetail) needs
+// the cap; a generous one stays as a backstop.
+func safeSaid(s string) string { return clean(s, 2000) }
+
+// saidDetail says a finding's detail: the engine's Text with every value
+// from outside through safeText, then the sentence through safeSaid.
+func saidDetail(tr *locale.Translator, f wooclient.Finding) string {
+	if f.DetailText.IsZero() {
+		return safeText(f.Detail)
+	}
+	return safeSaid(tr.Text(f.DetailText.MapStrings(safeText)))
+}
+
+// saidCheckDetail is saidDetail for a checklist line.
+func saidCheckDetail(tr *locale.Translator, r wooclient.CheckResult) string {
+	if r.Text.IsZero() {
+		return safeText(r.Detail)
+	}
+	return safeSaid(tr.Text(r.Text.MapStrings(safeText)))
+}
+
+// clean is safeText with a cap of n characters.
+func clean(s string, cap int) string {
 	var b strings.Builder
 	n := 0
 	space := false
 	for _, r := range s {
-		if r == '\n' || r == '\r' || r == '\t' || unicode.IsSpace(r) {
+		if (r == '\n' || r == '\r' || r == '\t' || unicode.IsSpace(r)) && r != nbsp && r != narrowNBSP {
 			space = b.Len() > 0
 			continue
 		}
 		if dropRune(r) && r != lrm && r != rlm {
 			continue
 		}
-		if n >= maxShown {
+		if n >= cap {
 			b.WriteString("…")
 			break
 		}
@@ -89,11 +116,28 @@ func safeText(s string) string {
 	return b.String()
 }
 
-// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK.
+// lrm and rlm are U+200E LEFT-TO-RIGHT MARK and U+200F RIGHT-TO-LEFT MARK;
+// nbsp and narrowNBSP are the no-break spaces French puts before : ; ? !
+// and inside « », kept so a line never starts with the punctuation.
 const (
-	lrm = '\u200e'
-	rlm = '\u200f'
+	lrm        = '\u200e'
+	rlm        = '\u200f'
+	nbsp       = '\u00a0'
+	narrowNBSP = '\u202f'
 )
+
+// printable keeps of a line the program prints what may reach a terminal:
+// line breaks, and every rune dropRune allows plus the direction marks
+// Arabic text carries; nothing is collapsed or cut.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\n' || !dropRune(r) || r == lrm || r == rlm {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // droppedNotice is the message shown when input lost characters.
 func droppedNotice(tr *locale.Translator, n int) string {

@@ -130,7 +130,7 @@ func (m Model) probeVerdict() string {
 // adminAnswers says how the admin page answered, in the diagnosis's words
 // ("answers with the login page").
 func adminAnswers(tr *locale.Translator, r *wooclient.CheckResult) string {
-	if d := safeText(tr.CheckDetail(*r)); d != "" {
+	if d := saidCheckDetail(tr, *r); d != "" {
 		return tr.T("generate.admin-answers-detail", "Detail", d)
 	}
 	return tr.T("generate.admin-answers")
@@ -208,7 +208,7 @@ func (m Model) viewPracticeKey(p *page) {
 // adminFailed says that the admin page did not answer, with how it failed
 // when the diagnosis knows.
 func (m Model) adminFailed(r *wooclient.CheckResult) string {
-	if d := safeText(m.tr.CheckDetail(*r)); d != "" {
+	if d := saidCheckDetail(m.tr, *r); d != "" {
 		return m.tr.T("generate.admin-failed-detail", "Detail", d)
 	}
 	return m.tr.T("generate.admin-failed")

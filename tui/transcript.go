@@ -41,7 +41,7 @@ func (m *Model) print(line string) tea.Cmd {
 
 // queue adds a line to the transcript without printing it yet.
 func (m *Model) queue(line string) {
-	line = m.redact(safeText(line))
+	line = m.redact(safeSaid(line))
 	if n := len(m.transcript); n > 0 && m.transcript[n-1] == line {
 		return // S5's re-check already said it
 	}

@@ -155,3 +155,23 @@ func TestKeysNamedInSentencesAreTheBindings(t *testing.T) {
 	h.mustShow(" c ", " q ")
 	h.mustSayAll()
 }
+
+// TestLongSentencesAreNotCut checks that the program's own sentences are
+// never cut like a hostile store's text: the admin's fix for HTTPS not
+// detected is longer than the cap on outside text, and its end is the
+// part that names the file to change.
+func TestLongSentencesAreNotCut(t *testing.T) {
+	tr := englishTranslator()
+	f := wooclient.NewFinding(wooclient.CauseHTTPSNotDetected, fakeHome)
+	if len([]rune(f.Fix)) <= maxShown {
+		t.Fatalf("the fix is %d characters: pick a sentence longer than the cap", len([]rune(f.Fix)))
+	}
+	got := strings.Join(plainFinding(tr, f), "\n")
+	if !strings.Contains(got, f.Fix) {
+		t.Errorf("the admin's fix was cut:\n%s", got)
+	}
+	hostile := withDetail(wooclient.NewFinding(wooclient.CauseRESTBlocked, fakeHome), strings.Repeat("A", 5000))
+	if d := saidDetail(tr, hostile); len([]rune(d)) > maxShown+1 {
+		t.Errorf("a store's 5000-character detail is shown at %d characters", len([]rune(d)))
+	}
+}

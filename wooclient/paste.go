@@ -213,9 +213,9 @@ func printable(rs []rune) bool {
 
 // showRune names one character for a message: “G” when it can be shown,
 // U+XXXX when it is a control, blank or escape that must never be echoed.
-func showRune(r rune) string {
+func showRune(r rune) any {
 	if printable([]rune{r}) {
-		return "“" + string(r) + "”"
+		return say("field.char-quoted", Args{"Char": string(r)})
 	}
 	return fmt.Sprintf("U+%04X", r)
 }

@@ -152,6 +152,7 @@ var englishTexts = map[string]string{
 	"field.too-short":       "Too short: {{.Len}} of 43 characters.",
 	"field.too-long":        "Too long: {{.Len}} of 43 characters.",
 	"field.same-as-key":     "The secret is the same as the key.",
+	"field.char-quoted":     "“{{.Char}}”",
 	"field.jwt":             "A login token (JWT), not a key.",
 	"field.web-address":     "A web address, not a key.",
 	"field.email":           "An e-mail address, not a key.",

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/wcpos/wcpos-setup/tui/locale"
@@ -172,13 +173,20 @@ func TestEnglishTemplate(t *testing.T) {
 		"# To add a language, copy this file to locales/<tag>.toml and translate every value.\n" +
 		"# Keep {{.Placeholders}}; give every plural form your language has (one, few, many, other...).\n\n")
 	for _, s := range newCatalog().Sources() {
-		if s.One != "" {
-			b.WriteString("[" + quoteKey(s.ID) + "]\none = " + tomlString(s.One) + "\nother = " + tomlString(s.Other) + "\n\n")
+		if s.One != "" { // an inline table: a [table] header would take in every key after it
+			b.WriteString(quoteKey(s.ID) + " = { one = " + tomlString(s.One) + ", other = " + tomlString(s.Other) + " }\n")
 			continue
 		}
 		b.WriteString(quoteKey(s.ID) + " = " + tomlString(s.Other) + "\n")
 	}
 	const path = "../../tui/locale/en.template.toml"
+	parsed, err := i18n.ParseMessageFileBytes([]byte(b.String()), "en.toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		t.Fatalf("the template does not parse: %v", err)
+	}
+	if len(parsed.Messages) != len(newCatalog().Sources()) {
+		t.Errorf("the template parses into %d messages; the code has %d", len(parsed.Messages), len(newCatalog().Sources()))
+	}
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
@@ -195,4 +203,33 @@ func quoteKey(id string) string { return `"` + id + `"` }
 func tomlString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// TestEveryCountRendersInEveryLanguage says every countable message with
+// counts that pick every CLDR plural form (Arabic has six, French and
+// Italian a "many" for millions): a form missing from a translation would
+// show ⟦id⟧ to the cashier who hits that count.
+func TestEveryCountRendersInEveryLanguage(t *testing.T) {
+	cat := newCatalog()
+	for _, tag := range locale.Languages() {
+		tr, err := cat.Translator(tag)
+		if err != nil {
+			t.Errorf("%s: %v", tag, err)
+			continue
+		}
+		for _, s := range cat.Sources() {
+			if s.One == "" {
+				continue
+			}
+			var args []any
+			for _, p := range placeholders(s.Other + s.One) {
+				args = append(args, p, "x")
+			}
+			for _, n := range []int{0, 1, 2, 3, 5, 11, 12, 21, 99, 100, 101, 102, 111, 1000, 1000000} {
+				if got := tr.N(s.ID, n, args...); strings.Contains(got, "⟦") || strings.Contains(got, "<no value>") {
+					t.Errorf("%s: %s with %d says %q", tag, s.ID, n, got)
+				}
+			}
+		}
+	}
 }
