@@ -64,14 +64,14 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 		return usageError(err)
 	}
 	client := wooclient.New(wooclient.Options{RootCAs: pool, Deadline: g.timeout,
-		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version})
+		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version.Version})
 	rep := client.Check(cmd.Context(), eff.StoreURL.Value, creds, nil)
 	if err := cmd.Context().Err(); err != nil {
 		return err
 	}
 	code := reportExit(rep)
 	if f.json {
-		err = writeJSON(a.stdout, rep, !creds.IsZero(), code)
+		err = writeJSON(a.stdout, rep, !creds.IsZero(), code, a.version.String())
 	} else {
 		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
 	}
