@@ -155,10 +155,10 @@ func (a *lineUI) reviewStep() (step, error) {
 	}
 	w := 0
 	for _, r := range rows {
-		w = max(w, ansi.StringWidth(r[0]))
+		w = max(w, ansi.WcWidth.StringWidth(r[0]))
 	}
 	for _, r := range rows { // aligned for a sighted helper; a screen reader skips the spaces
-		a.say(r[0] + strings.Repeat(" ", w-ansi.StringWidth(r[0])+1) + r[1])
+		a.say(r[0] + strings.Repeat(" ", w-ansi.WcWidth.StringWidth(r[0])+1) + r[1])
 	}
 	for {
 		yes, err := a.yesNo(a.tr.T("access.ask-save", "Yes", answerYes, "No", answerNo))

@@ -37,9 +37,9 @@ func (a *lineUI) stateTag(s wooclient.State) string {
 	}
 	w := 0
 	for _, t := range tags {
-		w = max(w, ansi.StringWidth(t))
+		w = max(w, ansi.WcWidth.StringWidth(t))
 	}
-	return "[" + tag + "]" + strings.Repeat(" ", max(w-ansi.StringWidth(tag), 0))
+	return "[" + tag + "]" + strings.Repeat(" ", max(w-ansi.WcWidth.StringWidth(tag), 0))
 }
 
 // adminLabel names a WP Admin screen or button as the store's admin sees

@@ -206,7 +206,7 @@ func assertScreen(t *testing.T, m Model) {
 		t.Errorf("view has %d lines, window %d (one row stays free for the transcript):\n%s", len(lines), m.height, content)
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.width {
+		if w := m.wm.StringWidth(l); w > m.width {
 			t.Errorf("line %d is %d wide, window %d: %q", i+1, w, m.width, l)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
@@ -124,7 +125,12 @@ type Model struct {
 	browser browserState
 
 	width, height int
-	spinning      bool // a spinner tick is scheduled
+	// wm is how the terminal measures text, the way Bubble Tea's renderer
+	// does: a cell per code point (wcwidth) unless the terminal reports
+	// grapheme clustering (mode 2027). Layout uses the same, so text with
+	// combining marks (Hindi) lines up where the renderer puts it.
+	wm       ansi.Method
+	spinning bool // a spinner tick is scheduled
 
 	step        step
 	history     []step // steps to go back to with esc
@@ -176,6 +182,7 @@ func newModel(ctx context.Context, deps Deps, opts Options) Model {
 		started: deps.now(),
 		width:   80,
 		height:  24,
+		wm:      ansi.WcWidth,
 		browser: probeBrowser(deps.Browser),
 	}
 	m.store = newStoreState(m.prefillAddress())
@@ -261,6 +268,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
+		return m, nil
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet || msg.Value == ansi.ModeReset ||
+			msg.Value == ansi.ModePermanentlySet) {
+			m.wm = ansi.GraphemeWidth // as the renderer switches on this report
+			m.resize(m.width, m.height)
+		}
 		return m, nil
 	case spinner.TickMsg:
 		if !m.busy() {

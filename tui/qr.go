@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"rsc.io/qr"
 )
@@ -59,7 +58,7 @@ func (m Model) viewQR(p *page) {
 		p.text(st.Fail.Render(IconFail) + " " + m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
 		return
 	}
-	cols := ansi.StringWidth(lines[0])
+	cols := m.wm.StringWidth(lines[0])
 	rows := len(lines)
 	room := m.rows() - len(m.headerLines()) - 1 // less the footer
 	switch {

@@ -10,7 +10,7 @@ import (
 // live check and, after a failure, the findings with both fixes.
 func (m Model) viewKeys(p *page) {
 	s, st := m.pair, m.st
-	s.key.Prompt, s.secret.Prompt = keyPrompts(m.tr)
+	s.key.Prompt, s.secret.Prompt = keyPrompts(m.tr, m.wm)
 	p.text(st.Heading.Render(m.tr.T("keys.heading")))
 	m.keyField(p, s.key)
 	m.fieldNote(p, s.keyProblem)

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
@@ -187,13 +186,13 @@ func table(p *page, st Styles, rows [][2]string) {
 	limit := max(p.width/3, 8)
 	w := 0
 	for _, r := range rows {
-		if lw := ansi.StringWidth(r[0]); lw <= limit {
+		if lw := p.wm.StringWidth(r[0]); lw <= limit {
 			w = max(w, lw)
 		}
 	}
 	indent := strings.Repeat(" ", w+2)
 	for _, r := range rows {
-		lw := ansi.StringWidth(r[0])
+		lw := p.wm.StringWidth(r[0])
 		if lw > w {
 			p.text(st.Muted.Render(r[0]))
 			p.hanging(indent, indent, r[1])

@@ -43,7 +43,7 @@ func detailColumn(line, detail string) int {
 func TestChecklistAlignsDetailsOnTheWidestTranslatedLabel(t *testing.T) {
 	tr := pseudoTr(t)
 	rep := storeOK()
-	p := newPage(80)
+	p := newPage(80, ansi.WcWidth)
 	newChecklist(wooclient.StoreChecks).withReport(rep).render(p, plainStyles(), tr, "", false, false)
 	widest := 0
 	for _, id := range wooclient.StoreChecks {
@@ -65,7 +65,7 @@ func TestChecklistColumnLeavesRoomForTheDetails(t *testing.T) {
 	tr := pseudoTr(t)
 	c := newChecklist(wooclient.StoreChecks, wooclient.KeyChecks).withReport(storeOK()).
 		withReport(keysReport(fakeKey, true, true, true))
-	p := newPage(50)
+	p := newPage(50, ansi.WcWidth)
 	c.render(p, plainStyles(), tr, "", false, false)
 	for i, r := range storeOK().Checks {
 		if l := p.lines[i]; !strings.Contains(l, r.Detail) || strings.Contains(l, "…") {
@@ -76,7 +76,7 @@ func TestChecklistColumnLeavesRoomForTheDetails(t *testing.T) {
 
 func TestChecklistLabelWiderThanTheWindowWraps(t *testing.T) {
 	tr := pseudoTr(t)
-	p := newPage(minWidth)
+	p := newPage(minWidth, ansi.WcWidth)
 	newChecklist(wooclient.KeyChecks).render(p, plainStyles(), tr, "*", true, false)
 	text := p.String()
 	if strings.Contains(text, "…") {

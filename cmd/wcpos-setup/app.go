@@ -25,7 +25,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	version        string
+	version        buildVersion
 	// catalog holds every language; tr is the one chosen for this run
 	// (English until the flags are read) and lang why it was chosen.
 	catalog *locale.Catalog
@@ -61,7 +61,7 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 		defer stop()
 	}
 	err := fang.Execute(sigCtx, root,
-		fang.WithVersion(a.version),
+		fang.WithVersion(a.version.String()),
 		fang.WithErrorHandler(a.errorHandler),
 	)
 	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {

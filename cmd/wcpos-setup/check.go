@@ -64,7 +64,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 		return usageError(err)
 	}
 	client := wooclient.New(wooclient.Options{RootCAs: pool, Deadline: g.timeout,
-		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version})
+		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version.Version})
 	var rep *wooclient.Report
 	if saved, ok := savedConnection(g.profile, eff); ok && !creds.IsZero() {
 		rep = client.CheckSaved(cmd.Context(), saved, creds, nil)
@@ -76,7 +76,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	}
 	code := reportExit(rep)
 	if f.json {
-		err = writeJSON(a.stdout, rep, !creds.IsZero(), code)
+		err = writeJSON(a.stdout, rep, !creds.IsZero(), code, a.version.String())
 	} else {
 		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
 	}

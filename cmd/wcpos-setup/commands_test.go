@@ -17,7 +17,7 @@ import (
 func inProcess(t *testing.T, stdin string, env map[string]string, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	a := &app{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, version: "test",
+	a := &app{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, version: buildVersion{Version: "test"},
 		getenv: func(k string) string { return env[k] }}
 	code := a.main(context.Background(), args)
 	return stdout.String(), stderr.String(), code

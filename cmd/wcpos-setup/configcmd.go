@@ -48,7 +48,7 @@ func showConfig(w io.Writer, tr *locale.Translator, lang locale.Choice, path str
 	head = append(head, [2]string{tr.T("config.profile"), profile}, [2]string{tr.T("config.language"), languageLine(tr, lang)})
 	col := 0
 	for _, h := range head {
-		col = max(col, ansi.StringWidth(h[0]))
+		col = max(col, ansi.WcWidth.StringWidth(h[0]))
 	}
 	for _, h := range head {
 		fmt.Fprintf(w, "%s  %s\n", padCells(h[0], col), h[1])

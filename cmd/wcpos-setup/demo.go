@@ -65,7 +65,7 @@ func printServe(a *app, d *demoStore, caFile string) {
 		{tr.T("demo.admin"), d.Home() + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys"}}
 	col := 0
 	for _, r := range rows {
-		col = max(col, ansi.StringWidth(r[0]))
+		col = max(col, ansi.WcWidth.StringWidth(r[0]))
 	}
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])

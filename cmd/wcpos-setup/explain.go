@@ -65,7 +65,7 @@ func columns(rows [][]string) string {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			widths[i] = max(widths[i], ansi.WcWidth.StringWidth(c))
 		}
 	}
 	var b strings.Builder
@@ -109,7 +109,7 @@ func explain(w io.Writer, tr *locale.Translator, q string) error {
 		}
 		col := 0
 		for _, r := range rows {
-			col = max(col, ansi.StringWidth(r[0]))
+			col = max(col, ansi.WcWidth.StringWidth(r[0]))
 		}
 		for _, r := range rows {
 			fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])

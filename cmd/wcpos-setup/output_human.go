@@ -64,19 +64,20 @@ func writeHuman(out io.Writer, getenv func(string) string, tr *locale.Translator
 	return err
 }
 
-// columnWidth is the widest of some labels in terminal cells: a CJK
-// character takes two, a combining mark none.
+// columnWidth is the widest of some labels in terminal cells, counted the
+// way terminals lay out plain output (wcwidth: a CJK character takes two,
+// a Devanagari vowel sign one, an accent none).
 func columnWidth(labels ...string) int {
 	w := 0
 	for _, l := range labels {
-		w = max(w, ansi.StringWidth(l))
+		w = max(w, ansi.WcWidth.StringWidth(l))
 	}
 	return w
 }
 
 // padCells pads s with spaces to w cells.
 func padCells(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	return s + strings.Repeat(" ", max(0, w-ansi.WcWidth.StringWidth(s)))
 }
 
 // writeFinding prints one finding, the way support reads it on the phone.

@@ -16,6 +16,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the English template of the language files")
 
+// wantLanguages are the 12 languages WCPOS publishes its docs in; every
+// one must ship complete.
+var wantLanguages = []string{"ar", "de", "en", "es", "fr", "hi-IN", "it", "ja", "ko", "nl", "pt-BR", "zh-CN"}
+
+func TestTheTwelveLanguagesShip(t *testing.T) {
+	have := locale.Languages()
+	for _, l := range wantLanguages {
+		if !strings.Contains(" "+strings.Join(have, " ")+" ", " "+l+" ") {
+			t.Errorf("no translation for %s (have %v)", l, have)
+		}
+	}
+}
+
 var placeholderRe = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
 
 // placeholders lists a template's {{.Name}} arguments.

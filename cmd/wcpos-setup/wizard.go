@@ -29,10 +29,10 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 	if !accessible && !a.interactive() {
 		return usageError(errors.New(a.tr.T("cli.no-terminal")))
 	}
-	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version,
+	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version.String(),
 		Tr: a.tr, Catalog: a.catalog}
 	deps := tui.Deps{Browser: systemBrowser{getenv: a.getenv}, TerminalName: terminalName()}
-	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version}
+	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version.Version}
 	var store *config.Store
 	if w.demo {
 		sc, err := findScenario(w.scenario)
