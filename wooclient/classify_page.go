@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // utf8BOM is the byte order mark a plugin or theme file saved "with BOM" prints
@@ -75,4 +76,47 @@ func isMaintenance(a Answer, h http.Header, body []byte) bool {
 	head := body[:min(len(body), pageHead)]
 	return bytes.Contains(head, []byte(`id="error-page"`)) ||
 		bytes.Contains(head, []byte("Briefly unavailable for scheduled maintenance"))
+}
+
+// isChallengePage spots bot-challenge interstitials by their markers.
+func isChallengePage(body []byte) bool {
+	if len(body) == 0 || body[0] == '{' {
+		return false
+	}
+	head := body
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	return bytes.Contains(head, []byte("challenge-platform")) || bytes.Contains(head, []byte("cf-chl")) ||
+		bytes.Contains(head, []byte("<title>Just a moment...</title>"))
+}
+
+// restLink finds the REST root in a Link header: <…>; rel="https://api.w.org/".
+func restLink(h http.Header) string {
+	for _, v := range h.Values("Link") {
+		for _, part := range strings.Split(v, ",") {
+			if !strings.Contains(part, `rel="https://api.w.org/"`) {
+				continue
+			}
+			if i, j := strings.Index(part, "<"), strings.Index(part, ">"); i >= 0 && j > i {
+				return strings.TrimSpace(part[i+1 : j])
+			}
+		}
+	}
+	return ""
+}
+
+// retryAfter reads Retry-After as seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
 }
