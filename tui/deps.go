@@ -52,8 +52,28 @@ type Connection struct {
 // failing silently.
 type Browser interface {
 	Open(url string) error
-	Available() (ok bool, why string)
+	Available() (ok bool, why NoBrowser)
 }
+
+// NoBrowser says why no page can be opened on this terminal, for the
+// wizard to say in the cashier's language.
+type NoBrowser struct {
+	Kind NoBrowserKind
+	// Programs names the openers looked for, for NoOpener.
+	Programs string
+}
+
+// NoBrowserKind is one reason there is no browser.
+type NoBrowserKind int
+
+// The reasons: none known, an SSH session (a browser would open on the
+// other computer), no graphical display, no program that opens pages.
+const (
+	NoBrowserUnknown NoBrowserKind = iota
+	NoBrowserOverSSH
+	NoBrowserNoDisplay
+	NoBrowserNoOpener
+)
 
 // DemoStore is the practice store's admin, only in demo mode (nil
 // otherwise): it does on the built-in test store what a site admin does in

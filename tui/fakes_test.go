@@ -231,19 +231,19 @@ func (s *fakeSaver) Save(c Connection) (string, error) {
 // fakeBrowser is a browser that can or cannot open pages.
 type fakeBrowser struct {
 	ok     bool
-	why    string
+	why    NoBrowser
 	opened []string
 }
 
 func (b *fakeBrowser) Open(url string) error {
 	b.opened = append(b.opened, url)
 	if !b.ok {
-		return errors.New(b.why)
+		return errors.New("no browser")
 	}
 	return nil
 }
 
-func (b *fakeBrowser) Available() (bool, string) { return b.ok, b.why }
+func (b *fakeBrowser) Available() (bool, NoBrowser) { return b.ok, b.why }
 
 // fakeDemo is the practice store's admin.
 type fakeDemo struct {

@@ -53,7 +53,7 @@ func newHarness(t *testing.T, opts ...setup) *harness {
 func newHarnessSize(t *testing.T, w, h int, opts ...setup) *harness {
 	t.Helper()
 	hs := &harness{t: t, checker: newFakeChecker(), saver: &fakeSaver{},
-		browser: &fakeBrowser{ok: false, why: "no display (over SSH)"}}
+		browser: &fakeBrowser{ok: false, why: NoBrowser{Kind: NoBrowserOverSSH}}}
 	deps := Deps{Checker: hs.checker, Saver: hs.saver, Browser: hs.browser,
 		Now: nowFixed, TerminalName: "Till-1"}
 	o := Options{Profile: "default", Version: "1.0.0-test"}

@@ -57,3 +57,27 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+// goldenLanguages get golden screens of their own: a long-word language,
+// a double-width one and a right-to-left one.
+var goldenLanguages = []string{"de", "ja", "ar"}
+
+// TestGoldenViewsInOtherLanguages compares every scenario's screen in
+// goldenLanguages with testdata/golden/<lang>/ (go test ./tui/ -update
+// rewrites them).
+func TestGoldenViewsInOtherLanguages(t *testing.T) {
+	for _, tag := range goldenLanguages {
+		if !strings.Contains(" "+strings.Join(locale.Languages(), " ")+" ", " "+tag+" ") {
+			t.Errorf("no %s translation to render", tag)
+			continue
+		}
+		for _, sc := range scenarios {
+			for _, w := range []int{80, 40} {
+				name := tag + "/" + sc.name + "_" + strconv.Itoa(w)
+				t.Run(name, func(t *testing.T) {
+					speaking(t, tag)
+					golden(t, name, sc.build(t, w, 24).m)
+				})
+			}
+		}
+	}
+}

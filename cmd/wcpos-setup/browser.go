@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"os/exec"
 	"runtime"
@@ -9,7 +8,16 @@ import (
 	"time"
 
 	"github.com/cli/browser"
+
+	"github.com/wcpos/wcpos-setup/tui"
 )
+
+// errNoBrowser is Open's error when Available said no. The wizard never
+// calls Open then (it says the reason itself, in the cashier's language),
+// so this is for callers that skip asking.
+type errNoBrowser struct{ why tui.NoBrowser }
+
+func (e errNoBrowser) Error() string { return "no browser can be opened here" }
 
 // init silences github.com/cli/browser: it hands its package-level
 // writers to the opener it starts (xdg-open, open), whose chatter would
@@ -31,12 +39,12 @@ const openGrace = 2 * time.Second
 // a display to open them on.
 type systemBrowser struct{ getenv func(string) string }
 
-func (b systemBrowser) Available() (bool, string) {
+func (b systemBrowser) Available() (bool, tui.NoBrowser) {
 	switch {
 	case b.getenv("SSH_CONNECTION") != "" || b.getenv("SSH_TTY") != "":
-		return false, "this is an SSH session: a browser would open on the other computer"
+		return false, tui.NoBrowser{Kind: tui.NoBrowserOverSSH}
 	case runtime.GOOS == "linux" && b.getenv("DISPLAY") == "" && b.getenv("WAYLAND_DISPLAY") == "":
-		return false, "there is no graphical display here"
+		return false, tui.NoBrowser{Kind: tui.NoBrowserNoDisplay}
 	}
 	names := platformOpeners()
 	if name, _ := b.browserCommand(""); name != "" {
@@ -44,18 +52,18 @@ func (b systemBrowser) Available() (bool, string) {
 	}
 	for _, name := range names {
 		if _, err := exec.LookPath(name); err == nil {
-			return true, ""
+			return true, tui.NoBrowser{}
 		}
 	}
 	if len(names) == 0 { // Windows: the shell opens URLs itself
-		return true, ""
+		return true, tui.NoBrowser{}
 	}
-	return false, "no program to open web pages was found (" + strings.Join(names, ", ") + ")"
+	return false, tui.NoBrowser{Kind: tui.NoBrowserNoOpener, Programs: strings.Join(names, ", ")}
 }
 
 func (b systemBrowser) Open(url string) error {
 	if ok, why := b.Available(); !ok {
-		return errors.New(why)
+		return errNoBrowser{why}
 	}
 	opened := make(chan error, 1)
 	go func() { opened <- b.launch(url) }()

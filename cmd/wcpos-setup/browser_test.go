@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wcpos/wcpos-setup/tui"
 )
 
 // fakeOpener writes an executable shell script named name into dir that
@@ -45,40 +47,40 @@ func TestBrowserAvailable(t *testing.T) {
 	dir := t.TempDir()
 	script, _ := fakeOpener(t, dir, "mybrowser", 0)
 	t.Setenv("PATH", dir) // holds no xdg-open, open or wslview
-	none := "no program to open web pages was found (xdg-open, x-www-browser, www-browser, wslview)"
+	none := tui.NoBrowser{Kind: tui.NoBrowserNoOpener, Programs: "xdg-open, x-www-browser, www-browser, wslview"}
 	if runtime.GOOS == "darwin" {
-		none = "no program to open web pages was found (open)"
+		none.Programs = "open"
 	}
+	ssh := tui.NoBrowser{Kind: tui.NoBrowserOverSSH}
 	for _, c := range []struct {
 		name string
 		env  map[string]string
 		ok   bool
-		why  string
+		why  tui.NoBrowser
 	}{
 		{"SSH", map[string]string{"SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22", "DISPLAY": ":0", "BROWSER": script},
-			false, "this is an SSH session: a browser would open on the other computer"},
-		{"SSH terminal", map[string]string{"SSH_TTY": "/dev/pts/3", "DISPLAY": ":0"},
-			false, "this is an SSH session: a browser would open on the other computer"},
-		{"$BROWSER found", map[string]string{"DISPLAY": ":0", "BROWSER": script}, true, ""},
-		{"$BROWSER by name on PATH, with arguments", map[string]string{"WAYLAND_DISPLAY": "wayland-0", "BROWSER": "mybrowser --new-window %s"}, true, ""},
+			false, ssh},
+		{"SSH terminal", map[string]string{"SSH_TTY": "/dev/pts/3", "DISPLAY": ":0"}, false, ssh},
+		{"$BROWSER found", map[string]string{"DISPLAY": ":0", "BROWSER": script}, true, tui.NoBrowser{}},
+		{"$BROWSER by name on PATH, with arguments", map[string]string{"WAYLAND_DISPLAY": "wayland-0", "BROWSER": "mybrowser --new-window %s"}, true, tui.NoBrowser{}},
 		{"$BROWSER missing", map[string]string{"DISPLAY": ":0", "BROWSER": "/nowhere/firefox"},
-			false, "no program to open web pages was found (/nowhere/firefox)"},
+			false, tui.NoBrowser{Kind: tui.NoBrowserNoOpener, Programs: "/nowhere/firefox"}},
 		{"no opener installed", map[string]string{"DISPLAY": ":0"}, runtime.GOOS == "windows", none},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ok, why := systemBrowser{getenv: envOf(c.env)}.Available()
 			if c.ok {
-				c.why = ""
+				c.why = tui.NoBrowser{}
 			}
 			if ok != c.ok || why != c.why {
-				t.Errorf("Available() = %v, %q; want %v, %q", ok, why, c.ok, c.why)
+				t.Errorf("Available() = %v, %+v; want %v, %+v", ok, why, c.ok, c.why)
 			}
 		})
 	}
 	if runtime.GOOS == "linux" {
 		ok, why := systemBrowser{getenv: envOf(map[string]string{"BROWSER": script})}.Available()
-		if ok || why != "there is no graphical display here" {
-			t.Errorf("no DISPLAY nor WAYLAND_DISPLAY on Linux: Available() = %v, %q", ok, why)
+		if ok || why.Kind != tui.NoBrowserNoDisplay {
+			t.Errorf("no DISPLAY nor WAYLAND_DISPLAY on Linux: Available() = %v, %+v", ok, why)
 		}
 	}
 }
