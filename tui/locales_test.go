@@ -57,6 +57,7 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
 // goldenLanguages get golden screens of their own: a long-word language,
 // a double-width one and a right-to-left one.
 var goldenLanguages = []string{"de", "ja", "ar"}
