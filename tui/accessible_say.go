@@ -45,11 +45,11 @@ func (a *lineUI) stateTag(s wooclient.State) string {
 // adminLabel names a WP Admin screen or button as the store's admin sees
 // it, like Model.adminLabel.
 func (a *lineUI) adminLabel(id string) string {
-	var st wooclient.Store
+	var lang string
 	if a.store != nil {
-		st = a.store.Store
+		lang = a.store.Store.Language
 	}
-	return a.tr.AdminLabel(siteLanguage(st), id)
+	return a.tr.AdminLabel(lang, id)
 }
 
 // The answers the accessible mode reads. They are what the user types, so

@@ -97,12 +97,20 @@ func stepTitle(tr *locale.Translator, s step) string {
 // store's admin sees it: in the site's language, with the English beside
 // it when they differ.
 func (m Model) adminLabel(id string) string {
-	return m.tr.AdminLabel(siteLanguage(m.confirmedStore()), id)
+	return m.tr.AdminLabel(m.siteLanguage(), id)
 }
 
 // siteLanguage is the language of the store's WP Admin as far as the
-// wizard knows it, "" when unknown (labels are then shown in English).
-func siteLanguage(s wooclient.Store) string { return "" }
+// wizard knows it: what the store's front page said in its <html lang>
+// when S1 or S0 last asked, "" when unknown (labels are then English).
+func (m Model) siteLanguage() string {
+	for _, r := range []*wooclient.Report{m.store.report, m.saved.report} {
+		if r != nil && r.Store.Language != "" {
+			return r.Store.Language
+		}
+	}
+	return m.confirmedStore().Language
+}
 
 // stepName is "S3 Generate key" in the wizard's language, as in the
 // header and the transcript: the code is the same in every language, so a

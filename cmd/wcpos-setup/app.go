@@ -128,6 +128,7 @@ func (a *app) rootCmd() *cobra.Command {
 	f.StringVar(&w.url, "url", "", "store address to start with (default: the saved one, or $WCPOS_STORE_URL)")
 	f.BoolVar(&w.demo, "demo", false, "practise on the built-in demo store (nothing leaves this computer)")
 	f.StringVar(&w.scenario, "scenario", "healthy", "demo scenario: "+scenarioList())
+	f.StringVar(&w.siteLang, "site-lang", "", "demo: the practice store's site language, as WordPress names it (de-DE, ja, pt-BR)")
 	f.BoolVar(&w.accessible, "accessible", false, "plain line prompts for screen readers (also when TERM=dumb)")
 	root.AddCommand(a.checkCmd(g), a.explainCmd(), a.configCmd(g), a.demoCmd())
 	return root

@@ -13,7 +13,7 @@ import (
 
 func (a *app) demoCmd() *cobra.Command {
 	demo := &cobra.Command{Use: "demo", Short: "The built-in practice store"}
-	var scenarioName, addr, httpAddr, caOut string
+	var scenarioName, addr, httpAddr, caOut, siteLang string
 	var delay time.Duration
 	serve := &cobra.Command{
 		Use:   "serve",
@@ -29,7 +29,11 @@ func (a *app) demoCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
-			d, err := startDemo(sc, addr, httpAddr, delay)
+			tag, err := a.siteLangTag(siteLang)
+			if err != nil {
+				return err
+			}
+			d, err := startDemo(sc, addr, httpAddr, delay, tag)
 			if err != nil {
 				return usageError(errors.New(a.tr.T("cli.demo-failed", "Error", err.Error())))
 			}
@@ -52,6 +56,7 @@ func (a *app) demoCmd() *cobra.Command {
 	f.StringVar(&httpAddr, "http-addr", "127.0.0.1:0", "plain-HTTP address to listen on")
 	f.StringVar(&caOut, "ca-out", "", "where to write the CA certificate (default: the temp directory)")
 	f.DurationVar(&delay, "delay", 0, "answer every request after this long, like a slow shop connection")
+	f.StringVar(&siteLang, "site-lang", "", "the store's site language, as WordPress names it (de-DE, ja, pt-BR): WP Admin's labels follow it")
 	demo.AddCommand(serve)
 	return demo
 }

@@ -226,3 +226,14 @@ func TestWizardEndToEndInGermanPTY(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoSiteLanguageNamesWPAdminInIt runs the English wizard on a
+// practice store set up as a German site: S3 names WP Admin's button the
+// way WooCommerce's German translation does, with the English beside it.
+func TestDemoSiteLanguageNamesWPAdminInIt(t *testing.T) {
+	w := startWizardWith(t, ptyOptions{kind: answering, rows: 40, cols: 120, env: []string{"LANG=C"}},
+		"--demo", "--site-lang", "de-DE", "--config", tempConfig(t))
+	w.toLocate()
+	w.send("2")
+	w.expect("S3 Generate key", "“API-Schlüssel erstellen” (Generate API key)")
+}

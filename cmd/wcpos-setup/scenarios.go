@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
 	"github.com/wcpos/wcpos-setup/wooclient/wootest"
@@ -124,9 +127,12 @@ type demoStore struct {
 }
 
 // startDemo starts the practice store for a scenario on loopback.
-func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration) (*demoStore, error) {
+func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration, siteLang string) (*demoStore, error) {
 	cfg := wootest.Config{Name: "Demo Store", Description: "Practice store for wcpos-setup",
 		WCPOSVersion: "1.8.2", DemoAdmin: true, Delay: delay}
+	if siteLang != "" {
+		cfg.SiteLanguage = siteLang
+	}
 	if sc.store != nil {
 		sc.store(&cfg)
 	}
@@ -145,3 +151,16 @@ func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration) (*dem
 // subDirectory is the directory WordPress lives in on the practice store
 // ("" or "/shop"), so both listeners' addresses can be printed with it.
 func (d *demoStore) subDirectory() string { return strings.TrimPrefix(d.SiteURL(), d.URL()) }
+
+// siteLangTag reads --site-lang as WordPress writes a site language in
+// <html lang>: a BCP 47 tag ("de-DE"), from either spelling ("de_DE").
+func (a *app) siteLangTag(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	tag, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+	if err != nil {
+		return "", usageError(errors.New(a.tr.T("cli.bad-site-lang", "Value", v)))
+	}
+	return tag.String(), nil
+}

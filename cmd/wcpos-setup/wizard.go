@@ -20,6 +20,7 @@ type wizardFlags struct {
 	url        string
 	demo       bool
 	scenario   string
+	siteLang   string
 	accessible bool
 }
 
@@ -39,7 +40,11 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		if err != nil {
 			return usageError(err)
 		}
-		d, err := startDemo(sc, "", "", 0)
+		siteLang, err := a.siteLangTag(w.siteLang)
+		if err != nil {
+			return err
+		}
+		d, err := startDemo(sc, "", "", 0, siteLang)
 		if err != nil {
 			return errors.New(a.tr.T("cli.demo-failed", "Error", err.Error()))
 		}
