@@ -42,6 +42,11 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 					hs := sc.build(t, w, 24)
 					assertScreen(t, hs.m)
 					v := hs.view()
+					for _, l := range strings.Split(hs.m.View().Content, "\n") {
+						if edgeSafe(l, w) < w && hs.m.wm.StringWidth(l) >= w {
+							t.Errorf("a line with combining marks reaches the last column: %q", l)
+						}
+					}
 					for _, bad := range []string{"⟦", "<no value>", "%!"} {
 						if strings.Contains(v, bad) {
 							t.Errorf("%q on screen:\n%s", bad, v)
