@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/wcpos/wcpos-setup/tui/locale"
 )
@@ -43,7 +44,8 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 					assertScreen(t, hs.m)
 					v := hs.view()
 					for _, l := range strings.Split(hs.m.View().Content, "\n") {
-						if edgeSafe(l, w) < w && hs.m.wm.StringWidth(l) >= w {
+						marks := strings.IndexFunc(l, func(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }) >= 0
+						if marks && hs.m.wm.StringWidth(l) >= w {
 							t.Errorf("a line with combining marks reaches the last column: %q", l)
 						}
 					}
