@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/wcpos/wcpos-setup/tui/locale"
 )
@@ -42,6 +43,12 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 					hs := sc.build(t, w, 24)
 					assertScreen(t, hs.m)
 					v := hs.view()
+					for _, l := range strings.Split(hs.m.View().Content, "\n") {
+						marks := strings.IndexFunc(l, func(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }) >= 0
+						if marks && hs.m.wm.StringWidth(l) >= w {
+							t.Errorf("a line with combining marks reaches the last column: %q", l)
+						}
+					}
 					for _, bad := range []string{"⟦", "<no value>", "%!"} {
 						if strings.Contains(v, bad) {
 							t.Errorf("%q on screen:\n%s", bad, v)
