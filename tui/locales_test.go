@@ -35,6 +35,9 @@ func layoutLanguages() []string { return append(locale.Languages(), "en-XA") }
 // no line wider than the window (measured in cells: CJK is two, combining
 // marks none), nothing taller, no message missing, no argument lost.
 func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a pure layout sweep: run by go test without -race")
+	}
 	for _, tag := range layoutLanguages() {
 		for _, sc := range scenarios {
 			for _, w := range []int{80, 40} {
@@ -73,6 +76,9 @@ var goldenLanguages = []string{"de", "ja", "ar"}
 // goldenLanguages with testdata/golden/<lang>/ (go test ./tui/ -update
 // rewrites them).
 func TestGoldenViewsInOtherLanguages(t *testing.T) {
+	if raceEnabled {
+		t.Skip("pure rendering: run by go test without -race")
+	}
 	for _, tag := range goldenLanguages {
 		if !strings.Contains(" "+strings.Join(locale.Languages(), " ")+" ", " "+tag+" ") {
 			t.Errorf("no %s translation to render", tag)
