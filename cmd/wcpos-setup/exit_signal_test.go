@@ -12,28 +12,6 @@ import (
 	"time"
 )
 
-// TestExitIgnoresSignalsItWasNotAskedToCatch: main catches only the
-// signals it is given (Ctrl+C and SIGTERM). Catching every signal would
-// also catch the SIGCHLD of any child process and the runtime's own
-// SIGURG, and take them for Ctrl+C. Here a check that catches nothing sees
-// a child process end while it waits for a silent store: it must run to its
-// own verdict, a store problem (exit 2) once --timeout is up, not 130.
-func TestExitIgnoresSignalsItWasNotAskedToCatch(t *testing.T) {
-	addr, accepted := silentStore(t)
-	go func() {
-		<-accepted
-		_ = exec.Command(os.Args[0], "-test.run=^$").Run() // exits at once: SIGCHLD
-	}()
-	var stdout, stderr bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, version: "test",
-		getenv: func(string) string { return "" }}
-	code := a.main(context.Background(), []string{"check", "--url", "https://" + addr, "--timeout", "1500ms",
-		"--config", filepath.Join(t.TempDir(), "c.json")})
-	if code != docStore {
-		t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, docStore, stdout.String(), stderr.String())
-	}
-}
-
 // TestExitCodeOfAFailureIsKeptWhenTheCallerCancels: the context main is
 // given is its caller's, not a Ctrl+C. When it has ended but the command
 // failed for a reason of its own (here a corrupt configuration file, a

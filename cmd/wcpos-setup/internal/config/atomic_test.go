@@ -236,12 +236,20 @@ func isRenameOrWrite(op string) bool {
 	return strings.HasPrefix(op, "rename ") || strings.HasPrefix(op, "write ")
 }
 
-func TestSyncDirOfAMissingDirectoryFails(t *testing.T) {
+// TestSyncDirReportsFailures: a directory that cannot be opened, or a file
+// system that refuses to sync one (Linux's /proc answers EINVAL, as some
+// network and FUSE file systems do), is reported, not taken for synced.
+func TestSyncDirReportsFailures(t *testing.T) {
 	if !unixModes() {
 		t.Skip("no directory sync on Windows")
 	}
 	if err := syncDir(filepath.Join(t.TempDir(), "gone")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("syncDir of a missing directory = %v, want not-exist", err)
+	}
+	if runtime.GOOS == "linux" {
+		if err := syncDir("/proc"); err == nil {
+			t.Error("syncDir(/proc) = nil; procfs cannot sync a directory")
+		}
 	}
 	if err := syncDir(t.TempDir()); err != nil {
 		t.Errorf("syncDir = %v", err)
