@@ -67,3 +67,20 @@ func TestS2WhichKeyShowsTheKeyTypedInS4(t *testing.T) {
 	h.press("esc", "3")
 	h.mustShow("This terminal's key ends in 9999999", "Consumer key ending in …9999999")
 }
+
+// TestSavedConnectionIsCheckedAtItsAddress: the saved check starts from the
+// address that was typed (store_url, from which discovery finds home
+// again), and from home when a profile has no store_url.
+func TestSavedConnectionIsCheckedAtItsAddress(t *testing.T) {
+	for _, tc := range []struct{ url, home, want string }{
+		{"https://shop.example.com", "https://www.shop.example.com", "https://shop.example.com"},
+		{"", "https://www.shop.example.com", "https://www.shop.example.com"},
+	} {
+		h := newHarness(t, withSaved(goodPair), func(_ *Deps, o *Options) {
+			o.Saved.Store.URL, o.Saved.Store.Home = tc.url, tc.home
+		})
+		if n := h.checker.count("check " + tc.want); n != 1 {
+			t.Errorf("store_url %q, home %q: checked %v, want once at %s", tc.url, tc.home, h.checker.calls, tc.want)
+		}
+	}
+}
