@@ -11,13 +11,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
 // The accessible mode: the same steps, checks and findings as the wizard,
 // as plain sequential lines for screen readers and TERM=dumb. It writes no
-// escape sequence and moves no cursor; check states are ASCII tags ([ok],
-// [warn], [fail], [skip]). It prints nothing back of what is typed: the
+// escape sequence and moves no cursor; check states are bracketed tags
+// ([ok], [warn], [fail], [skip]). It prints nothing back of what is typed: the
 // secret is read as an ordinary line, and whether the terminal echoes it is
 // the operating system's line discipline, not this program. At any question
 // "b" goes back a step, "q" quits and "?" lists these.
@@ -33,6 +34,7 @@ type lineUI struct {
 	ctx  context.Context
 	deps Deps
 	opts Options
+	tr   *locale.Translator // the language every line speaks
 	in   *bufio.Scanner
 	out  io.Writer
 	mu   sync.Mutex // observers print from the diagnosis goroutines
@@ -57,17 +59,21 @@ func runAccessible(ctx context.Context, deps Deps, opts Options) (Result, error)
 	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024) // a 10 kB paste is one line
-	a := &lineUI{ctx: ctx, deps: deps, opts: opts, in: sc, out: out}
+	tr := opts.Tr
+	if tr == nil {
+		tr = englishTranslator()
+	}
+	a := &lineUI{ctx: ctx, deps: deps, opts: opts, tr: tr, in: sc, out: out}
 	err := a.run()
 	if a.result.Report == nil {
 		a.result.Report = a.last()
 	}
 	switch {
 	case errors.Is(err, errQuit):
-		a.say("Quit. Nothing was saved.")
+		a.say(tr.T("access.quit"))
 		return a.result, nil
 	case errors.Is(err, io.EOF):
-		a.say("Input ended. Nothing was saved.")
+		a.say(tr.T("access.input-ended"))
 		return a.result, nil
 	}
 	return a.result, err
@@ -76,8 +82,8 @@ func runAccessible(ctx context.Context, deps Deps, opts Options) (Result, error)
 // run walks the steps; each returns the next one, or errBack to return to
 // the one before.
 func (a *lineUI) run() error {
-	a.say("wcpos-setup " + safeText(a.opts.Version) + ", plain mode. Answer each question and press Enter.")
-	a.say("Nothing you type is printed back by this program. At any question: b goes back, q quits.")
+	a.say(a.tr.T("access.intro", "Version", safeText(a.opts.Version)))
+	a.say(a.tr.T("access.no-echo", "Back", answerBack, "Quit", answerQuit))
 	cur := stepStore
 	if a.opts.Saved != nil {
 		cur = stepSaved
@@ -86,7 +92,7 @@ func (a *lineUI) run() error {
 	for {
 		a.result.Step = cur.String()
 		a.say("")
-		a.say("Step " + fmt.Sprint(int(cur)) + " of " + fmt.Sprint(int(lastStep)) + " · " + cur.String())
+		a.say(a.tr.T("frame.step-of", "N", int(cur), "Total", int(lastStep), "Name", stepName(a.tr, cur)))
 		next, err := a.step(cur)
 		switch {
 		case errors.Is(err, errBack):
@@ -133,8 +139,7 @@ func (a *lineUI) step(s step) (step, error) {
 func (a *lineUI) say(line string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	clean, _ := filterInput(line)
-	fmt.Fprintln(a.out, clean)
+	fmt.Fprintln(a.out, printable(line))
 }
 
 // ask prints a question and reads one line. "q" and "b" are answered for
@@ -150,19 +155,19 @@ func (a *lineUI) ask(question string) (string, error) {
 		}
 		line := strings.TrimRight(a.in.Text(), "\r")
 		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "q", "quit":
+		case answerQuit, "quit":
 			if !a.unsaved() {
 				return "", errQuit
 			}
-			a.say("Quit without saving? The keys you entered are not saved. (y/n)")
-			if a.in.Scan() && strings.EqualFold(strings.TrimSpace(a.in.Text()), "y") {
+			a.say(a.tr.T("frame.quit-unsaved", "YesKey", answerYes, "NoKey", answerNo))
+			if a.in.Scan() && strings.EqualFold(strings.TrimSpace(a.in.Text()), answerYes) {
 				return "", errQuit
 			}
 			continue
-		case "b", "back":
+		case answerBack, "back":
 			return "", errBack
 		case "?":
-			a.say("Type your answer and press Enter. b goes back a step, q quits.")
+			a.say(a.tr.T("access.help", "Back", answerBack, "Quit", answerQuit))
 			continue
 		}
 		return line, nil
@@ -190,7 +195,7 @@ func (a *lineUI) observe(printed map[wooclient.CheckID]bool) wooclient.Observer 
 		printed[r.ID] = true
 		a.mu.Unlock()
 		if !seen {
-			a.say("  " + plainCheck(r))
+			a.say("  " + a.plainCheck(r))
 		}
 	}
 }
@@ -202,23 +207,14 @@ func (a *lineUI) finish(rep *wooclient.Report, printed map[wooclient.CheckID]boo
 		seen := printed[c.ID]
 		a.mu.Unlock()
 		if !seen {
-			a.say("  " + plainCheck(c))
+			a.say("  " + a.plainCheck(c))
 		}
 	}
 	for _, f := range rep.Findings {
-		for _, l := range plainFinding(f) {
+		for _, l := range plainFinding(a.tr, f) {
 			a.say(l)
 		}
 	}
-}
-
-// plainCheck is one checklist line: "[ok]   Store reachable: TLS 1.3".
-func plainCheck(r wooclient.CheckResult) string {
-	s := plainState(r.State) + " " + r.ID.Label()
-	if d := safeText(r.Detail); d != "" {
-		s += ": " + d
-	}
-	return s
 }
 
 // last is the most recent report of the run.

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -16,16 +18,16 @@ func (a *lineUI) keysStep() (step, error) {
 		if err := a.readPair(); err != nil {
 			return stepKeys, err
 		}
-		a.say("Checking key " + a.creds.Masked() + " with " + storeName(a.store.Store) + " …")
+		a.say(a.tr.T("access.checking-key", "Key", a.creds.Masked(), "Store", storeName(a.tr, a.store.Store)))
 		printed := map[wooclient.CheckID]bool{}
 		rep := orUnexpected(a.deps.Checker.CheckKeys(a.ctx, a.store.Store, a.creds, a.observe(printed)))
 		a.finish(rep, printed)
 		a.keyReport, a.result.Report = rep, rep
 		if rep.Key != nil && rep.Key.Authenticated {
-			a.say("Accepted" + transportNote(rep.Key) + ".")
+			a.say(a.tr.T("access.accepted", "Transport", transportNote(a.tr, rep.Key)))
 			return stepPermissions, nil
 		}
-		a.say("The key was not accepted. Type the keys again, or b to go back.")
+		a.say(a.tr.T("access.not-accepted", "Back", answerBack))
 		a.creds = wooclient.Credentials{}
 	}
 }
@@ -34,7 +36,7 @@ func (a *lineUI) keysStep() (step, error) {
 // in the key line fills both; each part's problem is said and asked again.
 func (a *lineUI) readPair() error {
 	if !a.creds.IsZero() {
-		ans, err := a.ask("Press Enter to use key " + a.creds.Masked() + ", or type another key:")
+		ans, err := a.ask(a.tr.T("access.ask-same-key", "Key", a.creds.Masked()))
 		if err != nil || strings.TrimSpace(ans) == "" {
 			return err
 		}
@@ -44,7 +46,8 @@ func (a *lineUI) readPair() error {
 		}
 	}
 	for {
-		key, err := a.ask("Consumer key (starts with ck_; a ck_…|cs_… scan fills both):")
+		key, err := a.ask(a.tr.T("access.ask-key", "ConsumerKey", a.adminLabel("wpadmin.consumer-key"),
+			"Prefix", "ck_", "Scan", "ck_…|cs_…"))
 		if err != nil {
 			return err
 		}
@@ -56,10 +59,11 @@ func (a *lineUI) readPair() error {
 		}
 		// A secret typed first is let through: ParseCredentials swaps it.
 		if _, p := wooclient.CheckKey(key); p != nil && !strings.HasPrefix(strings.ToLower(wooclient.CleanField(key)), "cs_") {
-			a.say("  Key: " + p.Message)
+			a.say("  " + a.tr.T("access.key-problem", "Problem", p.Text))
 			continue
 		}
-		secret, err := a.ask("Consumer secret (starts with cs_; it is not printed back):")
+		secret, err := a.ask(a.tr.T("access.ask-secret", "ConsumerSecret", a.adminLabel("wpadmin.consumer-secret"),
+			"Prefix", "cs_"))
 		if err != nil {
 			return err
 		}
@@ -74,17 +78,17 @@ func (a *lineUI) readPair() error {
 func (a *lineUI) takePair(key, secret string) bool {
 	p := wooclient.ParseCredentials(key, secret)
 	if p.Swapped {
-		a.say("The key and the secret were the other way round; they have been put back.")
+		a.say(a.tr.T("access.swapped"))
 	}
 	if p.OK {
 		a.creds = p.Credentials
 		return true
 	}
 	if p.KeyProblem != nil {
-		a.say("  Key: " + p.KeyProblem.Message)
+		a.say("  " + a.tr.T("access.key-problem", "Problem", p.KeyProblem.Text))
 	}
 	if p.SecretProblem != nil {
-		a.say("  Secret: " + p.SecretProblem.Message)
+		a.say("  " + a.tr.T("access.secret-problem", "Problem", p.SecretProblem.Text))
 	}
 	return false
 }
@@ -94,37 +98,38 @@ func (a *lineUI) takePair(key, secret string) bool {
 func (a *lineUI) permissionsStep() (step, error) {
 	for {
 		rep := a.keyReport
-		a.say("Key " + a.creds.Masked() + " may: " + abilities(rep.Key) + transportNote(rep.Key) + ".")
+		a.say(a.tr.T("access.key-may", "Key", a.creds.Masked(), "Abilities", abilities(a.tr, rep.Key),
+			"Transport", transportNote(a.tr, rep.Key)))
 		b, blocked := firstBlocker(rep)
 		if !blocked {
-			a.say("Everything the till needs works.")
+			a.say(a.tr.T("access.all-works"))
 			return stepReview, nil
 		}
 		fixable := b.Cause == wooclient.CauseReadOnly || b.Cause == wooclient.CauseWriteOnly
 		if fixable {
-			a.say("In WP Admin, open the key list, find the row ending in …" + a.creds.Ending() +
-				", then Edit, Permissions: Read/Write, Save. The key stays the same: nothing to retype.")
-			a.say("Key list: " + a.adminURL(wooclient.PageKeys))
+			a.say(a.tr.T("access.fix-on-key-row", "Ending", a.creds.Ending(), "Edit", a.adminLabel("wpadmin.edit"),
+				"Permissions", a.adminLabel("wpadmin.permissions"), "ReadWrite", a.adminLabel("wpadmin.read-write")))
+			a.say(a.tr.T("access.key-list", "URL", a.adminURL(wooclient.PageKeys)))
 		}
-		q := "Press Enter to check again once it is changed:"
+		q := a.tr.T("access.ask-recheck-when-changed")
 		if fixable && a.deps.Demo != nil {
-			q = "Type f to have the practice admin fix it, or press Enter to check again:"
+			q = a.tr.T("access.ask-practice-fix", "Fix", answerFix)
 		}
 		ans, err := a.ask(q)
 		if err != nil {
 			return stepPermissions, err
 		}
-		if strings.EqualFold(strings.TrimSpace(ans), "f") && fixable && a.deps.Demo != nil {
+		if strings.EqualFold(strings.TrimSpace(ans), answerFix) && fixable && a.deps.Demo != nil {
 			if err := a.deps.Demo.GrantReadWrite(a.ctx, a.creds.Ending()); err != nil {
-				a.say("The practice store did not change the key: " + redactPair(err.Error(), a.creds))
+				a.say(a.tr.T("perms.practice-fix-failed", "Error", redactPair(err.Error(), a.creds)))
 				continue
 			}
-			a.say("The practice admin set key …" + a.creds.Ending() + " to Read/Write.")
-			if _, err := a.ask("Press Enter to check again:"); err != nil {
+			a.say(a.tr.T("access.practice-fixed", "Ending", a.creds.Ending(), "ReadWrite", a.adminLabel("wpadmin.read-write")))
+			if _, err := a.ask(a.tr.T("access.ask-recheck")); err != nil {
 				return stepPermissions, err
 			}
 		}
-		a.say("Checking key " + a.creds.Masked() + " again …")
+		a.say(a.tr.T("access.checking-key-again", "Key", a.creds.Masked()))
 		printed := map[wooclient.CheckID]bool{}
 		a.keyReport = orUnexpected(a.deps.Checker.CheckKeys(a.ctx, a.store.Store, a.creds, a.observe(printed)))
 		a.result.Report = a.keyReport
@@ -136,12 +141,21 @@ func (a *lineUI) permissionsStep() (step, error) {
 // saved without the passing report of exactly this pair.
 func (a *lineUI) reviewStep() (step, error) {
 	rep, st := a.keyReport, a.store.Store
-	a.say("Store:    " + storeName(st) + " — " + storeHome(st))
-	a.say("Key:      " + a.creds.Masked() + transportNote(rep.Key))
-	a.say("May:      " + abilities(rep.Key))
-	a.say("Versions: " + versions(st))
+	rows := [][2]string{
+		{a.tr.T("access.label-store"), storeName(a.tr, st) + " — " + storeHome(st)},
+		{a.tr.T("access.label-key"), a.creds.Masked() + transportNote(a.tr, rep.Key)},
+		{a.tr.T("access.label-may"), abilities(a.tr, rep.Key)},
+		{a.tr.T("access.label-versions"), versions(a.tr, st)},
+	}
+	w := 0
+	for _, r := range rows {
+		w = max(w, ansi.StringWidth(r[0]))
+	}
+	for _, r := range rows { // aligned for a sighted helper; a screen reader skips the spaces
+		a.say(r[0] + strings.Repeat(" ", w-ansi.StringWidth(r[0])+1) + r[1])
+	}
 	for {
-		yes, err := a.yesNo("Save this connection on this terminal? The previous file is kept as a backup. (y/n)")
+		yes, err := a.yesNo(a.tr.T("access.ask-save", "Yes", answerYes, "No", answerNo))
 		if err != nil {
 			return stepReview, err
 		}
@@ -149,20 +163,20 @@ func (a *lineUI) reviewStep() (step, error) {
 			return stepReview, errBack
 		}
 		if a.deps.Saver == nil || !rep.OK() || rep.Key == nil || !rep.Key.Authenticated {
-			a.say("Not saved: the key has not passed its checks.")
+			a.say(a.tr.T("access.not-passed"))
 			return stepReview, errBack
 		}
 		conn := Connection{Profile: orDefault(a.opts.Profile, ""), Store: st, Credentials: a.creds,
 			Key: *rep.Key, VerifiedAt: a.now()}
 		path, err := a.deps.Saver.Save(conn)
 		if err != nil {
-			a.say("Could not save to " + orDefault(safeText(path), "the configuration file") + ": " + redactPair(err.Error(), a.creds))
-			a.say("Check that the folder exists and this user may write there, then try again.")
+			a.say(saveFailed(a.tr, path, redactPair(err.Error(), a.creds)))
+			a.say(a.tr.T("access.save-failed-hint"))
 			continue
 		}
 		a.path = path
 		a.result.Saved, a.result.Path, a.result.Connection = true, path, &conn
-		a.say("Saved to " + safeText(path) + ".")
+		a.say(a.tr.T("access.saved", "Path", safeText(path)))
 		return stepDone, nil
 	}
 }
@@ -170,13 +184,13 @@ func (a *lineUI) reviewStep() (step, error) {
 // doneStep is S7: the summary and, on request, the support report printed
 // (this mode has no clipboard: OSC 52 would be an escape sequence).
 func (a *lineUI) doneStep() (step, error) {
-	a.say("This terminal is connected to " + storeName(a.store.Store) + " with key " + a.creds.Masked() + ".")
-	ans, err := a.ask("Type c to print a support report (it holds no secrets), or press Enter to finish:")
+	a.say(a.tr.T("access.connected", "Store", storeName(a.tr, a.store.Store), "Key", a.creds.Masked()))
+	ans, err := a.ask(a.tr.T("access.ask-report", "Report", answerReport))
 	if err != nil {
 		return stepDone, err
 	}
-	if strings.EqualFold(strings.TrimSpace(ans), "c") {
-		rep := buildReport(reportInput{version: a.opts.Version, terminal: a.deps.TerminalName,
+	if strings.EqualFold(strings.TrimSpace(ans), answerReport) {
+		rep := buildReport(a.tr, reportInput{version: a.opts.Version, terminal: a.deps.TerminalName,
 			at: a.now(), store: a.store.Store, storeReport: a.store, keyReport: a.keyReport,
 			creds: a.creds, path: a.path})
 		for _, l := range strings.Split(strings.TrimRight(rep, "\n"), "\n") {
@@ -184,4 +198,40 @@ func (a *lineUI) doneStep() (step, error) {
 		}
 	}
 	return lastStep + 1, nil
+}
+
+// The answers of S5 and S7 in the accessible mode, typed the same in
+// every language.
+const answerFix, answerReport = "f", "c"
+
+// accessKeysWords are the accessible mode's words for S4 to S7.
+var accessKeysWords = []locale.Source{
+	{ID: "access.checking-key", Other: "Checking key {{.Key}} with {{.Store}} …"},
+	{ID: "access.accepted", Other: "Accepted{{.Transport}}."},
+	{ID: "access.not-accepted", Other: "The key was not accepted. Type the keys again, or {{.Back}} to go back."},
+	{ID: "access.ask-same-key", Other: "Press Enter to use key {{.Key}}, or type another key:"},
+	{ID: "access.ask-key", Other: "{{.ConsumerKey}} (starts with {{.Prefix}}; a {{.Scan}} scan fills both):"},
+	{ID: "access.ask-secret", Other: "{{.ConsumerSecret}} (starts with {{.Prefix}}; it is not printed back):"},
+	{ID: "access.key-problem", Other: "Key: {{.Problem}}"},
+	{ID: "access.secret-problem", Other: "Secret: {{.Problem}}"},
+	{ID: "access.swapped", Other: "The key and the secret were the other way round; they have been put back."},
+	{ID: "access.key-may", Other: "Key {{.Key}} may: {{.Abilities}}{{.Transport}}."},
+	{ID: "access.all-works", Other: "Everything the till needs works."},
+	{ID: "access.fix-on-key-row", Other: "In WP Admin, open the key list, find the row ending in …{{.Ending}}, then {{.Edit}}, {{.Permissions}}: {{.ReadWrite}}, Save. The key stays the same: nothing to retype."},
+	{ID: "access.key-list", Other: "Key list: {{.URL}}"},
+	{ID: "access.ask-recheck-when-changed", Other: "Press Enter to check again once it is changed:"},
+	{ID: "access.ask-practice-fix", Other: "Type {{.Fix}} to have the practice admin fix it, or press Enter to check again:"},
+	{ID: "access.practice-fixed", Other: "The practice admin set key …{{.Ending}} to {{.ReadWrite}}."},
+	{ID: "access.ask-recheck", Other: "Press Enter to check again:"},
+	{ID: "access.checking-key-again", Other: "Checking key {{.Key}} again …"},
+	{ID: "access.label-store", Other: "Store:"},
+	{ID: "access.label-key", Other: "Key:"},
+	{ID: "access.label-may", Other: "May:"},
+	{ID: "access.label-versions", Other: "Versions:"},
+	{ID: "access.ask-save", Other: "Save this connection on this terminal? The previous file is kept as a backup. ({{.Yes}}/{{.No}})"},
+	{ID: "access.not-passed", Other: "Not saved: the key has not passed its checks."},
+	{ID: "access.save-failed-hint", Other: "Check that the folder exists and this user may write there, then try again."},
+	{ID: "access.saved", Other: "Saved to {{.Path}}."},
+	{ID: "access.connected", Other: "This terminal is connected to {{.Store}} with key {{.Key}}."},
+	{ID: "access.ask-report", Other: "Type {{.Report}} to print a support report (it holds no secrets), or press Enter to finish:"},
 }

@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -76,19 +76,20 @@ func kindOf(s wooclient.State) stateKind {
 // first unfinished row while running. With collapse, passed, skipped and
 // waiting rows fold into summary lines, so a long list leaves room for what
 // went wrong (and, in a small window, for the choices below it).
-func (c checklist) render(p *page, st Styles, spin string, running, collapse bool) {
-	labelW := 0
-	for _, id := range c.ids {
-		labelW = max(labelW, ansi.StringWidth(id.Label()))
+func (c checklist) render(p *page, st Styles, tr *locale.Translator, spin string, running, collapse bool) {
+	labels := make([]string, len(c.ids))
+	for i, id := range c.ids {
+		labels[i] = tr.Check(id)
 	}
+	labelW := labelColumn(labels, p.width)
 	if !running {
 		c = c.settled()
 	}
 	if collapse {
-		c.renderSummary(p, st)
+		c.renderSummary(p, st, tr)
 	}
 	spun, waiting := false, 0
-	for i, id := range c.ids {
+	for i := range c.ids {
 		r := c.results[i]
 		if collapse && (r.State == wooclient.StateOK || r.State == wooclient.StateSkipped && r.Detail == "") {
 			continue
@@ -103,22 +104,46 @@ func (c checklist) render(p *page, st Styles, spin string, running, collapse boo
 				icon, spun = st.Spinner.Render(spin), true
 			}
 		}
-		label := id.Label()
-		row := icon + " " + label
-		if d := safeText(r.Detail); d != "" {
-			pad := strings.Repeat(" ", labelW-ansi.StringWidth(label))
-			if p.width < 50 {
-				pad = ""
-			}
-			row += pad + " " + st.Muted.Render(d)
+		label := labels[i]
+		var note string
+		if d := saidCheckDetail(tr, r); d != "" {
+			pad := strings.Repeat(" ", max(labelW-ansi.StringWidth(label), 0))
+			note = pad + " " + st.Muted.Render(d)
 		} else if r.State == wooclient.StateSkipped {
-			row += " " + st.Muted.Render("(skipped)")
+			note = " " + st.Muted.Render(tr.T("list.skipped"))
 		}
-		p.line(row)
+		if ansi.StringWidth(icon+" "+label) > p.width {
+			// A label wider than the window wraps rather than lose its end.
+			p.hanging(icon+" ", "  ", label+note)
+			continue
+		}
+		p.line(icon + " " + label + note) // a long detail is cut here; the support report has it in full
 	}
 	if waiting > 0 {
-		p.line(st.Muted.Render(IconPending + " " + itoaPlural(waiting, "more to check", "more to check")))
+		p.line(st.Muted.Render(IconPending + " " + tr.N("list.more-to-check", waiting)))
 	}
+}
+
+// Checklist columns: below alignWidth the details follow their labels
+// without alignment; above it the label column is as wide as the widest
+// label (in the wizard's language), but leaves minDetail cells for the
+// detail beside it, the icon and the two spaces included.
+const (
+	alignWidth = 50
+	minDetail  = 20
+)
+
+// labelColumn is the width, in cells, the labels are padded to so the
+// details line up: 0 (no alignment) in a narrow window.
+func labelColumn(labels []string, width int) int {
+	if width < alignWidth {
+		return 0
+	}
+	w := 0
+	for _, l := range labels {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return min(w, width-minDetail)
 }
 
 // settled marks the rows a finished run never reached as skipped.
@@ -133,7 +158,7 @@ func (c checklist) settled() checklist {
 }
 
 // renderSummary folds the passed and the skipped checks into a line each.
-func (c checklist) renderSummary(p *page, st Styles) {
+func (c checklist) renderSummary(p *page, st Styles, tr *locale.Translator) {
 	ok, skipped := 0, 0
 	for _, r := range c.results {
 		switch r.State {
@@ -146,17 +171,18 @@ func (c checklist) renderSummary(p *page, st Styles) {
 		}
 	}
 	if ok > 0 {
-		p.line(st.OK.Render(IconOK) + " " + st.Muted.Render(itoaPlural(ok, "check passed", "checks passed")))
+		p.line(st.OK.Render(IconOK) + " " + st.Muted.Render(tr.N("list.checks-passed", ok)))
 	}
 	if skipped > 0 {
-		p.line(st.Muted.Render(IconSkipped + " " + itoaPlural(skipped, "check not run", "checks not run")))
+		p.line(st.Muted.Render(IconSkipped + " " + tr.N("list.checks-not-run", skipped)))
 	}
 }
 
-// itoaPlural says "1 check passed" or "9 checks passed".
-func itoaPlural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+// listWords are the checklist's own words; the labels and details of its
+// lines are the engine's (tr.Check, tr.CheckDetail).
+var listWords = []locale.Source{
+	{ID: "list.skipped", Other: "(skipped)"},
+	{ID: "list.more-to-check", One: "{{.Count}} more to check", Other: "{{.Count}} more to check"},
+	{ID: "list.checks-passed", One: "{{.Count}} check passed", Other: "{{.Count}} checks passed"},
+	{ID: "list.checks-not-run", One: "{{.Count}} check not run", Other: "{{.Count}} checks not run"},
 }

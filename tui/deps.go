@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -87,6 +88,10 @@ type Options struct {
 	In         io.Reader
 	Out        io.Writer
 	Version    string
+	// Tr is the language to speak; nil means English. Catalog, when set,
+	// lets the cashier switch language on the spot (ctrl+l).
+	Tr      *locale.Translator
+	Catalog *locale.Catalog
 }
 
 // Result is how the wizard ended; cmd turns it into an exit code.

@@ -53,8 +53,7 @@ func storeUntrusted() *wooclient.Report {
 	for _, id := range wooclient.StoreChecks[2:] {
 		rep.Checks = append(rep.Checks, wooclient.CheckResult{ID: id, State: wooclient.StateSkipped})
 	}
-	rep.Findings = []wooclient.Finding{wooclient.NewFinding(wooclient.CauseTLSUntrust, "").
-		With("x509: certificate signed by unknown authority")}
+	rep.Findings = []wooclient.Finding{withDetail(wooclient.NewFinding(wooclient.CauseTLSUntrust, ""), "x509: certificate signed by unknown authority")}
 	return rep
 }
 
@@ -149,13 +148,11 @@ func (f *fakeChecker) keys(creds wooclient.Credentials) *wooclient.Report {
 	case creds.Key == fakeKey && creds.Secret == fakeSecret:
 		return keysReport(creds.Key, true, true, true)
 	case creds.Key == fakeKey:
-		return keysReport(creds.Key, false, false, false, wooclient.NewFinding(wooclient.CauseWrongPair, fakeHome).
-			With("Consumer secret is invalid."))
+		return keysReport(creds.Key, false, false, false, withDetail(wooclient.NewFinding(wooclient.CauseWrongPair, fakeHome), "Consumer secret is invalid."))
 	case creds.Key == readOnlyKey && granted:
 		return keysReport(creds.Key, true, true, true)
 	case creds.Key == readOnlyKey:
-		return keysReport(creds.Key, true, true, false, wooclient.NewFinding(wooclient.CauseReadOnly, fakeHome).
-			With("The API key provided does not have write permissions."))
+		return keysReport(creds.Key, true, true, false, withDetail(wooclient.NewFinding(wooclient.CauseReadOnly, fakeHome), "The API key provided does not have write permissions."))
 	}
 	return keysReport(creds.Key, false, false, false, wooclient.NewFinding(wooclient.CauseUnknownKey, fakeHome))
 }
@@ -250,3 +247,11 @@ func (d *fakeDemo) GrantReadWrite(_ context.Context, ending string) error {
 }
 
 func nowFixed() time.Time { return fixedNow }
+
+// withDetail is Finding.With for a fake's own English detail: the engine
+// says details as wooclient.Text, a fake may write the words directly.
+func withDetail(f wooclient.Finding, detail string, ev ...wooclient.Evidence) wooclient.Finding {
+	f.Detail = detail
+	f.Evidence = append(f.Evidence, ev...)
+	return f
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -16,9 +17,10 @@ func findingKind(s wooclient.Severity) stateKind {
 }
 
 // findingHeadline is the line a cashier reads out: "API02006 wrong-pair ·
-// Secret does not match the key".
-func findingHeadline(f wooclient.Finding) string {
-	return safeText(f.Label()) + " · " + safeText(f.Title)
+// Secret does not match the key". The code and the cause stay as they are
+// in every language, so support recognises them; the title is translated.
+func findingHeadline(tr *locale.Translator, f wooclient.Finding) string {
+	return tr.T("finding.headline", "Label", safeText(f.Label()), "Title", safeSaid(tr.Title(f.Cause)))
 }
 
 // narrowWidth is where views turn terse: below it a finding leaves out what
@@ -30,22 +32,22 @@ const narrowWidth = 60
 // cashier's sentence, the admin's sentence, what the store said, the admin
 // page that fixes it and the WCPOS docs page. Everything goes through
 // safeText: details and evidence quote the store, which may be hostile.
-func renderFinding(p *page, st Styles, f wooclient.Finding) {
+func renderFinding(p *page, st Styles, tr *locale.Translator, f wooclient.Finding) {
 	narrow := p.width < narrowWidth
 	icon := st.stateIcon(findingKind(f.Severity)) + " "
-	p.hanging(icon, "  ", st.Label.Render(findingHeadline(f)))
-	p.hanging("  ", "  ", safeText(f.Message))
+	p.hanging(icon, "  ", st.Label.Render(findingHeadline(tr, f)))
+	p.hanging("  ", "  ", safeSaid(tr.Message(f.Cause)))
 	if f.Fix != "" {
-		p.hanging("  ", "  ", st.Muted.Render("Admin: ")+safeText(f.Fix))
+		p.hanging("  ", "  ", st.Muted.Render(tr.T("finding.admin")+" ")+safeSaid(tr.Fix(f.Cause)))
 	}
-	if d := safeText(f.Detail); d != "" && !narrow {
-		p.hanging("  ", "  ", st.Muted.Render("Found: "+d))
+	if d := saidDetail(tr, f); d != "" && !narrow {
+		p.hanging("  ", "  ", st.Muted.Render(tr.T("finding.found")+" "+d))
 	}
 	if u := safeText(f.AdminURL); u != "" {
-		p.url("  Page: ", st.URL, u)
+		p.url("  "+tr.T("finding.page")+" ", st.URL, u)
 	}
-	if u := f.DocsURL(); u != "" && !narrow {
-		p.url("  Docs: ", st.URL, u)
+	if u := tr.DocsURL(f.Code); u != "" && !narrow {
+		p.url("  "+tr.T("finding.docs")+" ", st.URL, u)
 	}
 }
 
@@ -53,11 +55,11 @@ func renderFinding(p *page, st Styles, f wooclient.Finding) {
 // cashier's sentence, or the headline alone for information. Steps that
 // only report a problem fixed elsewhere (S0, S2) use it; the step that
 // fixes it shows it in full.
-func renderFindingBrief(p *page, st Styles, f wooclient.Finding) {
+func renderFindingBrief(p *page, st Styles, tr *locale.Translator, f wooclient.Finding) {
 	icon := st.stateIcon(findingKind(f.Severity)) + " "
-	p.hanging(icon, "  ", st.Label.Render(findingHeadline(f)))
+	p.hanging(icon, "  ", st.Label.Render(findingHeadline(tr, f)))
 	if f.Severity != wooclient.SeverityInfo {
-		p.hanging("  ", "  ", safeText(f.Message))
+		p.hanging("  ", "  ", safeSaid(tr.Message(f.Cause)))
 	}
 }
 
@@ -65,7 +67,7 @@ func renderFindingBrief(p *page, st Styles, f wooclient.Finding) {
 // full (the first blocker, or with none the first warning, so the admin's
 // fix is on screen), the rest briefly. It returns whether anything was
 // shown.
-func renderFindings(p *page, st Styles, fs []wooclient.Finding) bool {
+func renderFindings(p *page, st Styles, tr *locale.Translator, fs []wooclient.Finding) bool {
 	lead := -1
 	for i, f := range fs {
 		if f.Severity == wooclient.SeverityBlocker {
@@ -78,10 +80,10 @@ func renderFindings(p *page, st Styles, fs []wooclient.Finding) bool {
 	}
 	for i, f := range fs {
 		if i == lead {
-			renderFinding(p, st, f)
+			renderFinding(p, st, tr, f)
 			continue
 		}
-		renderFindingBrief(p, st, f)
+		renderFindingBrief(p, st, tr, f)
 	}
 	return len(fs) > 0
 }
@@ -100,24 +102,34 @@ func firstBlocker(rep *wooclient.Report) (wooclient.Finding, bool) {
 
 // plainFinding renders a finding as plain lines for the accessible mode and
 // the support report: no colour, no layout, every sentence on its own line.
-func plainFinding(f wooclient.Finding) []string {
-	tag := map[wooclient.Severity]string{wooclient.SeverityBlocker: "[blocker]",
-		wooclient.SeverityWarning: "[warning]"}[f.Severity]
-	if tag == "" {
-		tag = "[info]"
+// The tag names the severity in brackets ("[blocker]").
+func plainFinding(tr *locale.Translator, f wooclient.Finding) []string {
+	sev := f.Severity
+	if sev != wooclient.SeverityBlocker && sev != wooclient.SeverityWarning {
+		sev = wooclient.SeverityInfo
 	}
-	lines := []string{tag + " " + findingHeadline(f), "  " + safeText(f.Message)}
+	lines := []string{"[" + tr.Severity(sev) + "] " + findingHeadline(tr, f), "  " + safeSaid(tr.Message(f.Cause))}
 	if f.Fix != "" {
-		lines = append(lines, "  Admin: "+safeText(f.Fix))
+		lines = append(lines, "  "+tr.T("finding.admin")+" "+safeSaid(tr.Fix(f.Cause)))
 	}
-	if d := safeText(f.Detail); d != "" {
-		lines = append(lines, "  Found: "+d)
+	if d := saidDetail(tr, f); d != "" {
+		lines = append(lines, "  "+tr.T("finding.found")+" "+d)
 	}
 	if u := safeText(f.AdminURL); u != "" {
-		lines = append(lines, "  Page: "+u)
+		lines = append(lines, "  "+tr.T("finding.page")+" "+u)
 	}
-	if u := f.DocsURL(); u != "" {
-		lines = append(lines, "  Docs: "+u)
+	if u := tr.DocsURL(f.Code); u != "" {
+		lines = append(lines, "  "+tr.T("finding.docs")+" "+u)
 	}
 	return lines
+}
+
+// findingWords are the words around every finding: its headline and the
+// labels of the admin's fix, what was found and the pages that help.
+var findingWords = []locale.Source{
+	{ID: "finding.headline", Other: "{{.Label}} · {{.Title}}"},
+	{ID: "finding.admin", Other: "Admin:"},
+	{ID: "finding.found", Other: "Found:"},
+	{ID: "finding.page", Other: "Page:"},
+	{ID: "finding.docs", Other: "Docs:"},
 }

@@ -14,9 +14,19 @@ func (m Model) activeKeys() keyHelp {
 	switch {
 	case m.confirmQuit:
 		return keyHelp{step: []key.Binding{m.keys.QuitYes, m.keys.QuitNo}}
+	case m.langs.open:
+		k.step = m.languageKeys()
+		return k
 	case m.qrURL != "":
 		k.step = []key.Binding{m.keys.HideQR}
 		return k
+	}
+	switch {
+	case !m.canSwitchLanguage():
+	case m.step == stepSaved || m.step == stepStore:
+		k.global = append([]key.Binding{m.keys.Lang}, k.global...)
+	default:
+		k.quiet = append(k.quiet, m.keys.Lang)
 	}
 	k.step = m.stepKeys()
 	if len(m.history) > 0 || m.stepHasInnerBack() {
@@ -72,7 +82,7 @@ func (m Model) footerLines(scrolls bool) []string {
 	}
 	if m.confirmQuit {
 		p := newPage(m.width)
-		p.text(m.st.Warn.Render("Quit without saving? The keys you entered are not saved. (y/n)"))
+		p.text(m.st.Warn.Render(m.tr.T("frame.quit-unsaved", "YesKey", keyName(m.keys.QuitYes), "NoKey", keyName(m.keys.QuitNo))))
 		return append(p.lines, m.shortHelpLines(k.ShortHelp())...)
 	}
 	if !m.showHelp {
@@ -91,6 +101,11 @@ func (m Model) footerLines(scrolls bool) []string {
 	}
 	return strings.Split(row, "\n")
 }
+
+// keyName is what is printed on a binding's key ("c", "enter"). Sentences
+// that name a key take it as a placeholder, so no translation can change
+// the key a cashier is told to press.
+func keyName(b key.Binding) string { return b.Help().Key }
 
 // intersperse puts sep between the columns.
 func intersperse(cols []string, sep string) []string {

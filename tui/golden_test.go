@@ -35,6 +35,9 @@ var scenarios = []scenario{
 	{"s0_saved_busy", func(t *testing.T, w, h int) *harness {
 		hs := &harness{t: t, checker: newFakeChecker()}
 		deps, o := Deps{Checker: hs.checker, Saver: &fakeSaver{}, Now: nowFixed}, Options{Version: "test"}
+		if harnessLanguage != nil {
+			o.Tr, o.Catalog = harnessLanguage.Tr, harnessLanguage.Catalog
+		}
 		withSaved(goodPair)(&deps, &o)
 		hs.m = newModel(t.Context(), deps, o)
 		hs.m.setStyles(plainStyles())

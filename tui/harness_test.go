@@ -57,6 +57,9 @@ func newHarnessSize(t *testing.T, w, h int, opts ...setup) *harness {
 	deps := Deps{Checker: hs.checker, Saver: hs.saver, Browser: hs.browser,
 		Now: nowFixed, TerminalName: "Till-1"}
 	o := Options{Profile: "default", Version: "1.0.0-test"}
+	if harnessLanguage != nil {
+		o.Tr, o.Catalog = harnessLanguage.Tr, harnessLanguage.Catalog
+	}
 	for _, f := range opts {
 		f(&deps, &o)
 	}

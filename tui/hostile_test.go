@@ -86,8 +86,7 @@ func TestHostileStoreAnswersAreCleaned(t *testing.T) {
 		rep := storeOK()
 		rep.Store.Name = "\x1b]0;pwned\x07Evil \u202eerotS\x1b[2J " + strings.Repeat("🧾", 300)
 		rep.Checks[0].Detail = "\x1b[31m200\x1b[0m"
-		rep.Findings = []wooclient.Finding{wooclient.NewFinding(wooclient.CauseRESTBlocked, fakeHome).
-			With("\x1b[5mblink\r\n" + strings.Repeat("A", 5000))}
+		rep.Findings = []wooclient.Finding{withDetail(wooclient.NewFinding(wooclient.CauseRESTBlocked, fakeHome), "\x1b[5mblink\r\n"+strings.Repeat("A", 5000))}
 		return rep
 	}
 	h.typ("127.0.0.1:4443")

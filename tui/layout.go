@@ -125,8 +125,9 @@ func fitLines(s string, width int) string {
 // resize reflows the layout and the fields to a new window size.
 func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	fieldW := max(m.width-len(fieldPrompt)-1, 8)
+	fieldW := max(m.width-ansi.StringWidth(fieldPrompt)-1, 8)
 	m.store.input.SetWidth(fieldW)
+	keyPrompt, _ := keyPrompts(m.tr) // both prompts have the same width
 	keyW := max(m.width-ansi.StringWidth(keyPrompt)-1, 8)
 	m.pair.key.SetWidth(keyW)
 	m.pair.secret.SetWidth(keyW)

@@ -1,31 +1,41 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
 // browserState is what the Browser said at start: whether a page can be
 // opened here and, if not, why. Asked once, so no view or update touches
-// the environment.
+// the environment. The reason is kept as the Browser gave it (its own
+// words, shown as they are) and the wizard's own reasons are said when
+// shown, so they follow a change of language.
 type browserState struct {
-	ok  bool
-	why string
+	ok    bool
+	unset bool   // no Browser at all
+	why   string // the Browser's reason, "" when it gave none
 }
 
 // probeBrowser asks the Browser once whether it can open pages here.
 func probeBrowser(b Browser) browserState {
 	if b == nil {
-		return browserState{why: "no browser is set up for this program"}
+		return browserState{unset: true}
 	}
 	ok, why := b.Available()
-	if !ok && why == "" {
-		why = "no browser is available here"
-	}
 	return browserState{ok: ok, why: why}
+}
+
+// whyNoBrowser says why no page can be opened here.
+func (b browserState) whyNoBrowser(tr *locale.Translator) string {
+	switch {
+	case b.unset:
+		return tr.T("common.no-browser-set-up")
+	case b.why == "":
+		return tr.T("common.no-browser-here")
+	}
+	return safeText(b.why)
 }
 
 // urlBindings are the keys that act on an admin page's address: open it
@@ -50,13 +60,14 @@ func (m Model) urlKeys(msg tea.KeyPressMsg, url string) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Open):
 		if !m.browser.ok {
-			m.setNotice(kindWarn, "Cannot open a browser: "+safeText(m.browser.why)+". Press c to copy the link or q for a QR code.")
+			m.setNotice(kindWarn, m.tr.T("common.cannot-open-browser", "Reason", m.browser.whyNoBrowser(m.tr),
+				"CopyKey", keyName(m.keys.Copy), "QRKey", keyName(m.keys.QR)))
 			return m, nil
 		}
-		m.setNotice(kindInfo, "Opening the browser…")
+		m.setNotice(kindInfo, m.tr.T("common.opening-browser"))
 		return m, openBrowserCmd(m.deps.Browser, url)
 	case key.Matches(msg, m.keys.Copy):
-		m.setNotice(kindOK, "Link copied through the terminal (OSC 52). If your terminal does not allow it, select the link on screen.")
+		m.setNotice(kindOK, m.tr.T("common.link-copied"))
 		return m, tea.SetClipboard(url)
 	case key.Matches(msg, m.keys.QR):
 		m.qrURL, m.notice = url, "" // the code needs every row
@@ -67,8 +78,24 @@ func (m Model) urlKeys(msg tea.KeyPressMsg, url string) (Model, tea.Cmd) {
 // browserLine says, before anyone presses o, that no browser can open here.
 func (m Model) browserLine(p *page) {
 	if !m.browser.ok {
-		p.hanging(m.st.Muted.Render(IconInfo)+" ", "  ", m.st.Muted.Render("No browser here ("+safeText(m.browser.why)+"): use c or q."))
+		p.hanging(m.st.Muted.Render(IconInfo)+" ", "  ", m.st.Muted.Render(m.tr.T("common.no-browser-line", "Reason", m.browser.whyNoBrowser(m.tr),
+			"CopyKey", keyName(m.keys.Copy), "QRKey", keyName(m.keys.QR))))
 	}
+}
+
+// adminPath is a WP Admin menu path ("WooCommerce → Settings → Advanced →
+// REST API"), each label as the store's admin sees it; the arrow is a
+// message, so a right-to-left language can point it its way.
+func (m Model) adminPath(ids ...string) string {
+	var out string
+	for i, id := range ids {
+		if i == 0 {
+			out = m.adminLabel(id)
+			continue
+		}
+		out = m.tr.T("common.menu-next", "Path", out, "Next", m.adminLabel(id))
+	}
+	return out
 }
 
 // confirmedStore is the store the user recognised in S1 (or that S0's
@@ -85,29 +112,65 @@ func (m Model) confirmedStore() wooclient.Store {
 
 // abilities lists what a key proved it can do: "read, write, orders,
 // products".
-func abilities(k *wooclient.KeyStatus) string {
+func abilities(tr *locale.Translator, k *wooclient.KeyStatus) string {
 	if k == nil {
-		return "nothing proved yet"
+		return tr.T("common.nothing-proved")
 	}
 	var out []string
 	for _, a := range []struct {
 		ok   bool
 		name string
-	}{{k.Read, "read"}, {k.Write, "write"}, {k.Orders, "orders"}, {k.Products, "products"}} {
+	}{{k.Read, tr.T("common.ability-read")}, {k.Write, tr.T("common.ability-write")},
+		{k.Orders, tr.T("common.ability-orders")}, {k.Products, tr.T("common.ability-products")}} {
 		if a.ok {
 			out = append(out, a.name)
 		}
 	}
 	if len(out) == 0 {
-		return "nothing"
+		return tr.T("common.nothing")
 	}
-	return strings.Join(out, ", ")
+	return listOf(tr, out)
 }
 
-// transportNote is " (basic)" for the transport a key works with.
-func transportNote(k *wooclient.KeyStatus) string {
+// listOf joins items the way the language lists things ("read, write"):
+// each next item is added by a message, so a language can use its own
+// separator.
+func listOf(tr *locale.Translator, items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	out := items[0]
+	for _, it := range items[1:] {
+		out = tr.T("common.list-next", "List", out, "Item", it)
+	}
+	return out
+}
+
+// transportNote is " (basic)" for the transport a key works with: the
+// transport's name is WooCommerce's and is never translated.
+func transportNote(tr *locale.Translator, k *wooclient.KeyStatus) string {
 	if k == nil || k.Transport == wooclient.TransportNone {
 		return ""
 	}
-	return " (" + string(k.Transport) + ")"
+	return tr.T("common.transport-note", "Transport", string(k.Transport))
+}
+
+// linkWords are the words about admin pages and browsers, and the shared
+// words for what a key can do.
+var linkWords = []locale.Source{
+	{ID: "common.no-browser-set-up", Other: "no browser is set up for this program"},
+	{ID: "common.no-browser-here", Other: "no browser is available here"},
+	{ID: "common.cannot-open-browser", Other: "Cannot open a browser: {{.Reason}}. Press {{.CopyKey}} to copy the link or {{.QRKey}} for a QR code."},
+	{ID: "common.opening-browser", Other: "Opening the browser…"},
+	{ID: "common.link-copied", Other: "Link copied through the terminal (OSC 52). If your terminal does not allow it, select the link on screen."},
+	{ID: "common.no-browser-line", Other: "No browser here ({{.Reason}}): use {{.CopyKey}} or {{.QRKey}}."},
+	{ID: "common.nothing-proved", Other: "nothing proved yet"},
+	{ID: "common.nothing", Other: "nothing"},
+	{ID: "common.ability-read", Other: "read"},
+	{ID: "common.ability-write", Other: "write"},
+	{ID: "common.ability-orders", Other: "orders"},
+	{ID: "common.ability-products", Other: "products"},
+	{ID: "common.list-next", Other: "{{.List}}, {{.Item}}"},
+	{ID: "common.menu-next", Other: "{{.Path}} → {{.Next}}"},
+	{ID: "common.transport-note", Other: " ({{.Transport}})"},
 }

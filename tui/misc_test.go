@@ -99,9 +99,8 @@ func TestQRSaysWhatItNeedsWhenTheWindowIsSmall(t *testing.T) {
 
 func TestSupportReportListsEveryCheckAndNoSecret(t *testing.T) {
 	store := storeOK()
-	store.Findings = []wooclient.Finding{wooclient.NewFinding(wooclient.CauseAuthHeaderStripped, fakeHome).
-		With("", wooclient.Evidence{Request: "GET " + fakeHome + "/wp-json/wc/v3/system_status?consumer_secret=" + fakeSecret, Status: 401})}
-	rep := buildReport(reportInput{version: "1", store: store.Store, storeReport: store,
+	store.Findings = []wooclient.Finding{withDetail(wooclient.NewFinding(wooclient.CauseAuthHeaderStripped, fakeHome), "", wooclient.Evidence{Request: "GET " + fakeHome + "/wp-json/wc/v3/system_status?consumer_secret=" + fakeSecret, Status: 401})}
+	rep := buildReport(englishTranslator(), reportInput{version: "1", store: store.Store, storeReport: store,
 		keyReport: keysReport(fakeKey, true, true, true), creds: goodPair, at: fixedNow})
 	for _, id := range append(append([]wooclient.CheckID(nil), wooclient.StoreChecks...), wooclient.KeyChecks...) {
 		if !strings.Contains(rep, string(id)) {
@@ -151,7 +150,7 @@ func TestRunNeedsAChecker(t *testing.T) {
 func TestResizeReflowsTheFields(t *testing.T) {
 	h := newHarness(t).atKeys()
 	h.send(tea.WindowSizeMsg{Width: 50, Height: 20})
-	if w := h.m.pair.key.Width(); w != 50-ansi.StringWidth(keyPrompt)-1 {
+	if w := h.m.pair.key.Width(); w != 50-ansi.StringWidth("Key    › ")-1 { // the English prompt
 		t.Errorf("key field width %d after resize", w)
 	}
 	assertScreen(t, h.m)

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -41,7 +42,8 @@ const lastStep = stepDone
 // Code is the short name a caller reads out: "S3".
 func (s step) Code() string { return "S" + strconv.Itoa(int(s)) }
 
-// Title names the step.
+// Title names the step in English, for Result.Step and logs; screens use
+// Model.stepName, in the wizard's language.
 func (s step) Title() string {
 	switch s {
 	case stepSaved:
@@ -64,8 +66,47 @@ func (s step) Title() string {
 	return "Unknown"
 }
 
-// String is "S3 Generate key", as in the header and the transcript.
+// String is "S3 Generate key", in English.
 func (s step) String() string { return s.Code() + " " + s.Title() }
+
+// stepTitle names a step in the wizard's language.
+func stepTitle(tr *locale.Translator, s step) string {
+	switch s {
+	case stepSaved:
+		return tr.T("step.saved")
+	case stepStore:
+		return tr.T("step.store")
+	case stepLocate:
+		return tr.T("step.locate")
+	case stepGenerate:
+		return tr.T("step.generate")
+	case stepKeys:
+		return tr.T("step.keys")
+	case stepPermissions:
+		return tr.T("step.permissions")
+	case stepReview:
+		return tr.T("step.review")
+	case stepDone:
+		return tr.T("step.done")
+	}
+	return s.Title()
+}
+
+// adminLabel names a WP Admin screen or button (a wpadmin.* ID) as the
+// store's admin sees it: in the site's language, with the English beside
+// it when they differ.
+func (m Model) adminLabel(id string) string {
+	return m.tr.AdminLabel(siteLanguage(m.confirmedStore()), id)
+}
+
+// siteLanguage is the language of the store's WP Admin as far as the
+// wizard knows it, "" when unknown (labels are then shown in English).
+func siteLanguage(s wooclient.Store) string { return "" }
+
+// stepName is "S3 Generate key" in the wizard's language, as in the
+// header and the transcript: the code is the same in every language, so a
+// support person and a cashier with different languages agree on it.
+func stepName(tr *locale.Translator, s step) string { return s.Code() + " " + stepTitle(tr, s) }
 
 // Model is the wizard. It is a value: Update returns a new one, and commands
 // capture what they need instead of reaching back into it.
@@ -73,6 +114,7 @@ type Model struct {
 	ctx     context.Context
 	deps    Deps
 	opts    Options
+	tr      *locale.Translator // the language every view speaks
 	keys    keyMap
 	st      Styles
 	help    help.Model
@@ -90,6 +132,7 @@ type Model struct {
 	notice      string // one line of feedback, cleared when the step changes
 	noticeKind  stateKind
 	qrURL       string // when set, the QR code of this address fills the body
+	langs       languagePicker
 	showHelp    bool
 	scroll      int // first body line shown when the body is taller than the window
 	confirmQuit bool
@@ -117,11 +160,16 @@ func newModel(ctx context.Context, deps Deps, opts Options) Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	tr := opts.Tr
+	if tr == nil {
+		tr = englishTranslator()
+	}
 	m := Model{
 		ctx:     ctx,
 		deps:    deps,
 		opts:    opts,
-		keys:    newKeyMap(),
+		tr:      tr,
+		keys:    newKeyMap(tr),
 		st:      NewStyles(true), // until the terminal tells its background
 		help:    help.New(),
 		spin:    spinner.New(spinner.WithSpinner(spinner.MiniDot)),

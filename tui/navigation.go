@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -26,6 +27,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.quit()
 	}
 	switch {
+	case m.langs.open:
+		return m.languageKey(msg)
+	case key.Matches(msg, m.keys.Lang) && m.canSwitchLanguage():
+		return m.openLanguages()
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = !m.showHelp
 		return m, nil
@@ -64,7 +69,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // handlePaste gives a paste to the step with a field. On S2 and S3 a paste
 // that holds a key pair (a scan) jumps to S4 and fills both fields there.
 func (m Model) handlePaste(msg tea.PasteMsg) (Model, tea.Cmd) {
-	if m.confirmQuit || m.qrURL != "" {
+	if m.confirmQuit || m.qrURL != "" || m.langs.open {
 		return m, nil
 	}
 	switch m.step {
@@ -102,11 +107,16 @@ func (m Model) handleReply(msg tea.Msg) (Model, tea.Cmd) {
 		return m.readWriteGranted(msg)
 	case connectionSavedMsg:
 		return m.connectionSaved(msg)
+	case languagesListedMsg:
+		return m.languagesListed(msg)
+	case languageChosenMsg:
+		return m.languageChosen(msg)
 	case browserOpenedMsg:
 		if msg.err != nil {
-			m.setNotice(kindWarn, "The browser did not open: "+m.redact(msg.err.Error())+". Press c to copy the link instead.")
+			m.setNotice(kindWarn, m.tr.T("common.browser-failed", "Error", safeText(m.redact(msg.err.Error())),
+				"CopyKey", keyName(m.keys.Copy)))
 		} else {
-			m.setNotice(kindOK, "Opened in the browser.")
+			m.setNotice(kindOK, m.tr.T("common.browser-opened"))
 		}
 	}
 	return m, nil
@@ -231,4 +241,11 @@ func (m Model) unsaved() bool {
 // setNotice shows one line of feedback until the step changes.
 func (m *Model) setNotice(kind stateKind, text string) {
 	m.notice, m.noticeKind = text, kind
+}
+
+// navigationWords are what the wizard says about a page it asked the
+// browser to open.
+var navigationWords = []locale.Source{
+	{ID: "common.browser-failed", Other: "The browser did not open: {{.Error}}. Press {{.CopyKey}} to copy the link instead."},
+	{ID: "common.browser-opened", Other: "Opened in the browser."},
 }

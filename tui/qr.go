@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"rsc.io/qr"
 )
 
@@ -55,25 +56,38 @@ func (m Model) viewQR(p *page) {
 	st := m.st
 	lines, err := qrLines(m.qrURL, st.QRLight)
 	if err != nil {
-		p.text(st.Fail.Render(IconFail) + " This address cannot be shown as a QR code: " + safeText(err.Error()))
+		p.text(st.Fail.Render(IconFail) + " " + m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
 		return
 	}
-	cols := len([]rune(lines[0]))
+	cols := ansi.StringWidth(lines[0])
 	rows := len(lines)
 	room := m.rows() - len(m.headerLines()) - 1 // less the footer
 	switch {
 	case cols > p.width:
-		p.text(st.Warn.Render(IconWarn) + " The QR code needs " + strconv.Itoa(cols) + " columns; this window has " +
-			strconv.Itoa(p.width) + ". Make it wider, or press q and then c to copy the link.")
+		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
+			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	case rows > room:
-		p.text(st.Warn.Render(IconWarn) + " The QR code needs " + strconv.Itoa(rows+len(m.headerLines())+2) + " rows; this window has " +
-			strconv.Itoa(m.height) + ". Make it taller, or press q and then c to copy the link.")
+		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
+			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	default:
 		for _, l := range lines {
 			p.line(l)
 		}
 		if rows < room {
-			p.text(st.Muted.Render("Scan it with a phone or tablet to open the page."))
+			p.text(st.Muted.Render(m.tr.T("common.qr-scan-hint")))
 		}
 	}
+}
+
+// qrWords are what the QR code screen says around the code, or instead of
+// it when the window is too small.
+var qrWords = []locale.Source{
+	{ID: "common.qr-cannot-encode", Other: "This address cannot be shown as a QR code: {{.Error}}"},
+	{ID: "common.qr-too-narrow",
+		One:   "The QR code needs {{.Count}} column; this window has {{.Width}}. Make it wider, or press {{.HideKey}} and then {{.CopyKey}} to copy the link.",
+		Other: "The QR code needs {{.Count}} columns; this window has {{.Width}}. Make it wider, or press {{.HideKey}} and then {{.CopyKey}} to copy the link."},
+	{ID: "common.qr-too-short",
+		One:   "The QR code needs {{.Count}} row; this window has {{.Height}}. Make it taller, or press {{.HideKey}} and then {{.CopyKey}} to copy the link.",
+		Other: "The QR code needs {{.Count}} rows; this window has {{.Height}}. Make it taller, or press {{.HideKey}} and then {{.CopyKey}} to copy the link."},
+	{ID: "common.qr-scan-hint", Other: "Scan it with a phone or tablet to open the page."},
 }

@@ -1,18 +1,26 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
-// The field prompts of S4, the same width so the values line up.
-const (
-	keyPrompt    = "Key    › "
-	secretPrompt = "Secret › "
-)
+// keyPrompts are the prompts of S4's two fields in the wizard's language,
+// padded to the same display width so the values line up ("Key    › ",
+// "Secret › "). The view sets them on each frame, so they follow the
+// language without being stored in the fields.
+func keyPrompts(tr *locale.Translator) (key, secret string) {
+	k, s := tr.T("keys.key-label"), tr.T("keys.secret-label")
+	w := max(ansi.StringWidth(k), ansi.StringWidth(s))
+	pad := func(l string) string { return l + strings.Repeat(" ", w-ansi.StringWidth(l)) + " " + IconCursor + " " }
+	return pad(k), pad(s)
+}
 
 // keysState is S4: the two fields, what is wrong with each as typed, the
 // live CheckKeys run, and the last report with the pair it is for. The
@@ -20,8 +28,8 @@ const (
 type keysState struct {
 	key, secret   textinput.Model
 	reveal        bool
-	keyProblem    string
-	secretProblem string
+	keyProblem    wooclient.Text // what is wrong with the key as typed
+	secretProblem wooclient.Text
 	findings      []wooclient.Finding // from the parsing: swapped, not a key
 	run           flight
 	checks        checklist
@@ -32,15 +40,15 @@ type keysState struct {
 
 // newKeysState makes S4's fields: the secret masked with • (a reveal
 // toggle shows it on screen only), both capped at maxKeyField and drawn
-// with the terminal's own cursor.
+// with the terminal's own cursor. Their prompts come from keyPrompts.
 func newKeysState() keysState {
-	field := func(prompt, placeholder string) textinput.Model {
+	field := func(placeholder string) textinput.Model {
 		ti := textinput.New()
-		ti.Prompt, ti.Placeholder, ti.CharLimit = prompt, placeholder, maxKeyField
+		ti.Prompt, ti.Placeholder, ti.CharLimit = "", placeholder, maxKeyField
 		ti.SetVirtualCursor(false)
 		return ti
 	}
-	s := keysState{key: field(keyPrompt, "ck_…"), secret: field(secretPrompt, "cs_…")}
+	s := keysState{key: field("ck_…"), secret: field("cs_…")}
 	s.secret.EchoMode, s.secret.EchoCharacter = textinput.EchoPassword, '•'
 	s.checks = newChecklist(wooclient.KeyChecks)
 	return s
@@ -70,18 +78,18 @@ func (s *keysState) setPair(c wooclient.Credentials) {
 	s.keyProblem, s.secretProblem = fieldProblems(k, v)
 }
 
-// fieldProblems are the sentences under the fields; empty fields say
-// nothing.
-func fieldProblems(k, v string) (string, string) {
-	var kp, sp string
+// fieldProblems are the sentences under the fields, kept as Texts so the
+// view says them in the wizard's language; empty fields say nothing.
+func fieldProblems(k, v string) (wooclient.Text, wooclient.Text) {
+	var kp, sp wooclient.Text
 	if k != "" {
 		if _, p := wooclient.CheckKey(k); p != nil {
-			kp = p.Message
+			kp = p.Text
 		}
 	}
 	if v != "" {
 		if _, p := wooclient.CheckSecret(v); p != nil {
-			sp = p.Message
+			sp = p.Text
 		}
 	}
 	return kp, sp
@@ -118,7 +126,7 @@ func (m Model) accepted() bool {
 func (m Model) enterKeys() (Model, tea.Cmd) {
 	s := &m.pair
 	var cmd tea.Cmd
-	if s.key.Value() == "" || s.keyProblem != "" {
+	if s.key.Value() == "" || !s.keyProblem.IsZero() {
 		cmd = s.key.Focus()
 	} else {
 		cmd = s.secret.Focus()
@@ -186,13 +194,24 @@ func (m Model) keysChecked(msg keysCheckedMsg) (Model, tea.Cmd) {
 	}
 	if !m.accepted() {
 		b, _ := firstBlocker(rep)
-		return m, m.print(IconFail + " S4 Keys " + masked + ": " + findingHeadline(b))
+		return m, m.print(stepLine(IconFail, stepKeys, m.tr.T("keys.line-refused", "Key", masked,
+			"Finding", findingHeadline(m.tr, b))))
 	}
-	line := m.print(IconOK + " S4 Keys: " + masked + " accepted" + transportNote(rep.Key))
+	line := m.print(stepLine(IconOK, stepKeys, m.tr.T("keys.line-accepted", "Key", masked,
+		"Transport", transportNote(m.tr, rep.Key))))
 	var perms tea.Cmd
 	if !m.passed() {
 		perms = m.print(m.permissionsLine())
 	}
 	m, cmd := m.goTo(stepPermissions)
 	return m, tea.Sequence(line, perms, cmd)
+}
+
+// keysWords are S4's field labels and its lines in the transcript (after
+// the step code, which stepLine puts first in every language).
+var keysWords = []locale.Source{
+	{ID: "keys.key-label", Other: "Key"},
+	{ID: "keys.secret-label", Other: "Secret"},
+	{ID: "keys.line-refused", Other: "Keys {{.Key}}: {{.Finding}}"},
+	{ID: "keys.line-accepted", Other: "Keys: {{.Key}} accepted{{.Transport}}"},
 }

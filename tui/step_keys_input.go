@@ -1,11 +1,10 @@
 package tui
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -30,7 +29,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	msg, dropped := filterKey(msg)
 	if dropped > 0 {
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	if msg.Text == "" && msg.Code == 0 {
 		return m, nil
@@ -90,7 +89,7 @@ func (m Model) pasteKeys(text string) (Model, tea.Cmd) {
 	if k, v, _ := wooclient.ParsePaste(text); k != "" && v != "" {
 		s.setPair(wooclient.Credentials{Key: k, Secret: v})
 		s.key.Blur()
-		m.setNotice(kindOK, "Key and secret filled in from the paste or scan.")
+		m.setNotice(kindOK, m.tr.T("keys.filled-from-paste"))
 		focus := s.secret.Focus()
 		m, cmd := m.pairChanged()
 		return m, tea.Batch(focus, cmd)
@@ -111,9 +110,9 @@ func (m Model) pasteKeys(text string) (Model, tea.Cmd) {
 	}
 	room := maxKeyField - len([]rune(field.Value()))
 	if n := len([]rune(clean)); n > room {
-		m.setNotice(kindWarn, "The paste had "+strconv.Itoa(n)+" characters; a key has 43. Only the first "+strconv.Itoa(max(room, 0))+" were kept.")
+		m.setNotice(kindWarn, m.tr.N("keys.paste-cut", n, "Kept", max(room, 0)))
 	} else if dropped > 0 {
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	*field, _ = field.Update(tea.PasteMsg{Content: clean})
 	return m.pairChanged()
@@ -122,12 +121,12 @@ func (m Model) pasteKeys(text string) (Model, tea.Cmd) {
 // pasteWhole puts a complete key or secret into its own field, replacing
 // what was there, and says so when it was pasted into the other field.
 func (m Model) pasteWhole(secret bool, value string) (Model, tea.Cmd) {
-	field, what := &m.pair.key, "key"
+	field, moved := &m.pair.key, m.tr.T("keys.pasted-key-moved")
 	if secret {
-		field, what = &m.pair.secret, "secret"
+		field, moved = &m.pair.secret, m.tr.T("keys.pasted-secret-moved")
 	}
 	if !field.Focused() && (m.pair.key.Focused() || m.pair.secret.Focused()) {
-		m.setNotice(kindInfo, "That was the "+what+": it went into the "+what+" field.")
+		m.setNotice(kindInfo, moved)
 	}
 	field.SetValue(value)
 	field.CursorEnd()
@@ -150,7 +149,7 @@ func (m Model) pairChanged() (Model, tea.Cmd) {
 			s.setPair(wooclient.Credentials{Key: k, Secret: sec})
 			s.key.Blur()
 			focus = s.secret.Focus()
-			m.setNotice(kindOK, "Scanned: key and secret filled in.")
+			m.setNotice(kindOK, m.tr.T("keys.scanned"))
 			break
 		}
 	}
@@ -158,8 +157,8 @@ func (m Model) pairChanged() (Model, tea.Cmd) {
 	p := s.parsed()
 	if p.Swapped && p.OK {
 		s.setPair(p.Credentials)
-		m.setNotice(kindInfo, "The key and the secret were in each other's fields; they have been put back.")
-		swapped = m.print(IconInfo + " S4 Keys: the key and the secret were in each other's fields; put back")
+		m.setNotice(kindInfo, m.tr.T("keys.swapped"))
+		swapped = m.print(stepLine(IconInfo, stepKeys, m.tr.T("keys.line-swapped")))
 	}
 	s.keyProblem, s.secretProblem = fieldProblems(s.key.Value(), s.secret.Value())
 	s.findings = nil
@@ -179,4 +178,17 @@ func (m Model) pairKeys() []key.Binding {
 		ks = append(ks, m.keys.Continue)
 	}
 	return ks
+}
+
+// keysInputWords are what S4 says about a paste, a scan or swapped fields.
+var keysInputWords = []locale.Source{
+	{ID: "keys.filled-from-paste", Other: "Key and secret filled in from the paste or scan."},
+	{ID: "keys.paste-cut",
+		One:   "The paste had {{.Count}} character; a key has 43. Only the first {{.Kept}} were kept.",
+		Other: "The paste had {{.Count}} characters; a key has 43. Only the first {{.Kept}} were kept."},
+	{ID: "keys.pasted-key-moved", Other: "That was the key: it went into the key field."},
+	{ID: "keys.pasted-secret-moved", Other: "That was the secret: it went into the secret field."},
+	{ID: "keys.scanned", Other: "Scanned: key and secret filled in."},
+	{ID: "keys.swapped", Other: "The key and the secret were in each other's fields; they have been put back."},
+	{ID: "keys.line-swapped", Other: "Keys: the key and the secret were in each other's fields; put back"},
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -47,12 +48,12 @@ func (m Model) chooseLocate(c int) (Model, tea.Cmd) {
 	m.locate.cursor = c
 	switch c {
 	case locateHaveBoth:
-		line := m.print(IconOK + " S2 Locate keys: has the key and the secret")
+		line := m.print(stepLine(IconOK, stepLocate, m.tr.T("locate.line-have-both", "Step", stepTitle(m.tr, stepLocate))))
 		m, cmd := m.goTo(stepKeys)
 		return m, tea.Batch(line, cmd)
 	case locateNeedNew:
 		m.gen.lostSecret = true
-		line := m.print(IconOK + " S2 Locate keys: needs a new key")
+		line := m.print(stepLine(IconOK, stepLocate, m.tr.T("locate.line-need-new", "Step", stepTitle(m.tr, stepLocate))))
 		m, cmd := m.goTo(stepGenerate)
 		return m, tea.Batch(line, cmd)
 	}
@@ -95,33 +96,54 @@ func (m Model) viewLocate(p *page) {
 		return
 	}
 	if s.reason != nil {
-		renderFindingBrief(p, m.st, *s.reason)
+		renderFindingBrief(p, m.st, m.tr, *s.reason)
 		p.blank()
 	}
-	p.text(m.st.Heading.Render("Do you have the consumer key and the consumer secret?"))
+	p.text(m.st.Heading.Render(m.tr.T("locate.question")))
 	p.blank()
 	renderChoices(p, m.st, []string{
-		"I have the key and the secret",
-		"I have only the key, lost the secret, or I am not sure",
-		"Which key is this terminal using?",
+		m.tr.T("locate.have-both"),
+		m.tr.T("locate.need-new"),
+		m.tr.T("locate.which-key"),
 	}, s.cursor)
 	p.blank()
-	p.text(m.st.Muted.Render("The key starts with ck_, the secret with cs_. A secret is shown only once, when the key is made: a lost secret means a new key."))
+	p.text(m.st.Muted.Render(m.tr.T("locate.hint", "KeyPrefix", "ck_", "SecretPrefix", "cs_")))
 }
 
 // viewWhichKey draws the page that matches this terminal's key to a row of
 // WooCommerce's key list, without anyone reading out a secret.
 func (m Model) viewWhichKey(p *page) {
-	p.text(m.st.Heading.Render("Which key is this terminal using?"))
+	p.text(m.st.Heading.Render(m.tr.T("locate.which-key")))
 	p.blank()
 	if e := m.knownEnding(); e != "" {
-		p.text("This terminal's key ends in " + m.st.Label.Render(e) + ".")
-		p.text("In the key list, find the row " + m.st.Label.Render("Consumer key ending in …"+e) + ".")
+		p.text(m.tr.T("locate.ends-in", "Ending", m.st.Label.Render(e)))
+		row := m.tr.T("locate.key-row", "Label", m.adminLabel("wpadmin.key-ending"), "Ending", e)
+		p.text(m.tr.T("locate.find-row", "Row", m.st.Label.Render(row)))
 	} else {
-		p.text("No key is saved on this terminal yet, so there is no row to match.")
+		p.text(m.tr.T("locate.no-key-saved"))
 	}
-	p.text("Its " + m.st.Label.Render("Last access") + " column says when the key was last used: a recent time means a till is using it now.")
+	p.text(m.tr.T("locate.last-access", "Column", m.st.Label.Render(m.adminLabel("wpadmin.last-access"))))
 	p.blank()
-	p.text("Key list (WooCommerce → Settings → Advanced → REST API):")
+	p.text(m.tr.T("locate.key-list", "Path",
+		m.adminPath("wpadmin.woocommerce", "wpadmin.settings", "wpadmin.advanced", "wpadmin.rest-api")))
 	p.url("  ", m.st.URL, m.keysListURL())
+}
+
+// locateWords are what S2 says: the question, its choices, the page that
+// matches this terminal's key to a row of the key list, and the
+// transcript lines.
+var locateWords = []locale.Source{
+	{ID: "locate.question", Other: "Do you have the consumer key and the consumer secret?"},
+	{ID: "locate.have-both", Other: "I have the key and the secret"},
+	{ID: "locate.need-new", Other: "I have only the key, lost the secret, or I am not sure"},
+	{ID: "locate.which-key", Other: "Which key is this terminal using?"},
+	{ID: "locate.hint", Other: "The key starts with {{.KeyPrefix}}, the secret with {{.SecretPrefix}}. A secret is shown only once, when the key is made: a lost secret means a new key."},
+	{ID: "locate.ends-in", Other: "This terminal's key ends in {{.Ending}}."},
+	{ID: "locate.key-row", Other: "{{.Label}} …{{.Ending}}"},
+	{ID: "locate.find-row", Other: "In the key list, find the row {{.Row}}."},
+	{ID: "locate.no-key-saved", Other: "No key is saved on this terminal yet, so there is no row to match."},
+	{ID: "locate.last-access", Other: "Its {{.Column}} column says when the key was last used: a recent time means a till is using it now."},
+	{ID: "locate.key-list", Other: "Key list ({{.Path}}):"},
+	{ID: "locate.line-have-both", Other: "{{.Step}}: has the key and the secret"},
+	{ID: "locate.line-need-new", Other: "{{.Step}}: needs a new key"},
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -33,14 +34,15 @@ func (m Model) connection() Connection {
 // Nothing is saved without a passing CheckKeys report for exactly the pair
 // and store on screen.
 func (m Model) saveBlocker() string {
+	back := keyName(m.keys.Back)
 	switch {
 	case m.deps.Saver == nil:
-		return "Not saved: this run has nowhere to save to."
+		return m.tr.T("review.nowhere-to-save")
 	case m.pair.report == nil || m.pair.checked != m.currentHash() || m.currentHash() == "":
-		return "Not saved: these keys have not been checked with the store yet. Go back (esc) to S4."
+		return m.tr.T("review.not-checked", "Back", back, "Step", stepKeys.Code())
 	case !m.passed():
 		b, _ := firstBlocker(m.pair.report)
-		return "Not saved: " + findingHeadline(b) + " still blocks. Go back (esc) to fix it."
+		return m.tr.T("review.still-blocked", "Finding", findingHeadline(m.tr, b), "Back", back)
 	}
 	return ""
 }
@@ -72,12 +74,13 @@ func (m Model) connectionSaved(msg connectionSavedMsg) (Model, tea.Cmd) {
 	r.path = msg.path
 	if msg.err != nil {
 		r.err = m.redact(msg.err.Error())
-		return m, m.print(IconFail + " S6 Not saved: " + r.err)
+		return m, m.print(stepLine(IconFail, stepReview, m.tr.T("review.line-not-saved", "Error", r.err)))
 	}
 	conn := m.connection()
 	r.saved, r.err = msg.hash, ""
 	m.result.Saved, m.result.Path, m.result.Connection = true, msg.path, &conn
-	line := m.print(IconOK + " S6 Saved " + conn.Credentials.Masked() + " to " + msg.path)
+	line := m.print(stepLine(IconOK, stepReview, m.tr.T("review.line-saved",
+		"Key", conn.Credentials.Masked(), "Path", msg.path)))
 	m, cmd := m.goTo(stepDone)
 	return m, tea.Batch(line, cmd)
 }
@@ -93,46 +96,52 @@ func (m Model) reviewKeys() []key.Binding {
 // viewReview draws S6: everything that will be saved, then the save's
 // progress or its error with the path and what to do.
 func (m Model) viewReview(p *page) {
-	st, rep := m.st, m.pair.report
+	st, rep, tr := m.st, m.pair.report, m.tr
 	store := m.confirmedStore()
-	p.text(st.Heading.Render("Review"))
+	p.text(st.Heading.Render(tr.T("review.heading")))
 	rows := [][2]string{
-		{"Store", storeName(store)},
-		{"Home", storeHome(store)},
-		{"Key", m.pair.creds().Masked()},
+		{tr.T("review.store"), storeName(m.tr, store)},
+		{tr.T("review.home"), storeHome(store)},
+		{tr.T("review.key"), m.pair.creds().Masked()},
 	}
 	if rep != nil && rep.Key != nil {
-		rows = append(rows, [2]string{"Sent as", string(rep.Key.Transport)},
-			[2]string{"May", abilities(rep.Key)})
+		rows = append(rows, [2]string{tr.T("review.sent-as"), string(rep.Key.Transport)},
+			[2]string{tr.T("review.may"), abilities(m.tr, rep.Key)})
 	}
-	rows = append(rows, [2]string{"Versions", versions(store)},
-		[2]string{"Profile", safeText(orDefault(m.opts.Profile, ""))})
+	rows = append(rows, [2]string{tr.T("review.versions"), versions(tr, store)},
+		[2]string{tr.T("review.profile"), safeText(orDefault(m.opts.Profile, ""))})
 	table(p, st, rows)
 	if rep != nil {
 		for _, f := range rep.Warnings() {
-			renderFindingBrief(p, st, f)
+			renderFindingBrief(p, st, m.tr, f)
 		}
 	}
 	p.blank()
 	switch r := m.review; {
 	case r.run.busy():
-		p.text(st.Spinner.Render(m.spin.View()) + " Saving…")
+		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.saving"))
 	case r.err != "":
-		where := "the configuration file"
-		if r.path != "" {
-			where = safeText(r.path)
-		}
-		p.hanging(st.Fail.Render(IconFail)+" ", "  ", "Could not save to "+where+": "+safeText(r.err))
-		p.hanging("  ", "  ", st.Muted.Render("Check that the folder exists and this user may write there, then press enter to try again."))
+		p.hanging(st.Fail.Render(IconFail)+" ", "  ", saveFailed(tr, r.path, r.err))
+		p.hanging("  ", "  ", st.Muted.Render(tr.T("review.save-failed-hint", "Save", keyName(m.keys.Save))))
 	case m.saveBlocker() != "":
 		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.saveBlocker())
 	default:
-		p.text("Press enter to save it on this terminal. The previous working file is kept as a backup.")
+		p.text(tr.T("review.press-save", "Save", keyName(m.keys.Save)))
 	}
 }
 
-// versions is "WooCommerce 10.0.2 · WCPOS 1.8.2", as far as the store told.
-func versions(s wooclient.Store) string {
+// saveFailed says where a save failed and why; both come from outside the
+// program (a path, an error) and are made safe here.
+func saveFailed(tr *locale.Translator, path, err string) string {
+	if path = safeText(path); path == "" {
+		return tr.T("review.save-failed-no-path", "Error", safeText(err))
+	}
+	return tr.T("review.save-failed", "Path", path, "Error", safeText(err))
+}
+
+// versions is "WooCommerce 10.0.2 · WCPOS 1.8.2", as far as the store told:
+// product names and versions, the same in every language.
+func versions(tr *locale.Translator, s wooclient.Store) string {
 	var out []string
 	if s.WooCommerce != "" {
 		out = append(out, "WooCommerce "+safeText(s.WooCommerce))
@@ -141,19 +150,55 @@ func versions(s wooclient.Store) string {
 		out = append(out, "WCPOS "+safeText(s.WCPOS))
 	}
 	if len(out) == 0 {
-		return "not reported"
+		return tr.T("review.versions-not-reported")
 	}
 	return strings.Join(out, " · ")
 }
 
-// table draws label/value rows with the values aligned.
+// table draws label/value rows with the values aligned in one column, as
+// wide as the widest label in display cells (labels are translated: a
+// German or Japanese one is wider than the English). The column takes at
+// most a third of the page, so values keep room at 40 columns; a label
+// wider than that goes on its own line, its value below at the column.
 func table(p *page, st Styles, rows [][2]string) {
+	limit := max(p.width/3, 8)
 	w := 0
 	for _, r := range rows {
-		w = max(w, ansi.StringWidth(r[0]))
+		if lw := ansi.StringWidth(r[0]); lw <= limit {
+			w = max(w, lw)
+		}
 	}
+	indent := strings.Repeat(" ", w+2)
 	for _, r := range rows {
-		label := r[0] + strings.Repeat(" ", w-ansi.StringWidth(r[0])) + "  "
-		p.hanging(st.Muted.Render(label), strings.Repeat(" ", len(label)), r[1])
+		lw := ansi.StringWidth(r[0])
+		if lw > w {
+			p.text(st.Muted.Render(r[0]))
+			p.hanging(indent, indent, r[1])
+			continue
+		}
+		p.hanging(st.Muted.Render(r[0]+strings.Repeat(" ", w-lw)+"  "), indent, r[1])
 	}
+}
+
+// reviewWords are S6's words; S7's table shares its labels.
+var reviewWords = []locale.Source{
+	{ID: "review.nowhere-to-save", Other: "Not saved: this run has nowhere to save to."},
+	{ID: "review.not-checked", Other: "Not saved: these keys have not been checked with the store yet. Go back ({{.Back}}) to {{.Step}}."},
+	{ID: "review.still-blocked", Other: "Not saved: {{.Finding}} still blocks. Go back ({{.Back}}) to fix it."},
+	{ID: "review.line-not-saved", Other: "Not saved: {{.Error}}"},
+	{ID: "review.line-saved", Other: "Saved {{.Key}} to {{.Path}}"},
+	{ID: "review.heading", Other: "Review"},
+	{ID: "review.store", Other: "Store"},
+	{ID: "review.home", Other: "Home"},
+	{ID: "review.key", Other: "Key"},
+	{ID: "review.sent-as", Other: "Sent as"},
+	{ID: "review.may", Other: "May"},
+	{ID: "review.versions", Other: "Versions"},
+	{ID: "review.profile", Other: "Profile"},
+	{ID: "review.saving", Other: "Saving…"},
+	{ID: "review.save-failed", Other: "Could not save to {{.Path}}: {{.Error}}"},
+	{ID: "review.save-failed-no-path", Other: "Could not save to the configuration file: {{.Error}}"},
+	{ID: "review.save-failed-hint", Other: "Check that the folder exists and this user may write there, then press {{.Save}} to try again."},
+	{ID: "review.press-save", Other: "Press {{.Save}} to save it on this terminal. The previous working file is kept as a backup."},
+	{ID: "review.versions-not-reported", Other: "not reported"},
 }

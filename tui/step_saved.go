@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -60,10 +61,12 @@ func (m Model) savedChecked(msg savedCheckedMsg) (Model, tea.Cmd) {
 	ending := m.opts.Saved.Credentials.Masked()
 	if b, blocked := firstBlocker(rep); blocked {
 		s.cursor = choiceRepair
-		return m, m.print(IconFail + " S0 Saved connection " + ending + ": " + findingHeadline(b))
+		return m, m.print(stepLine(IconFail, stepSaved, m.tr.T("saved.line-failed",
+			"Step", stepTitle(m.tr, stepSaved), "Key", ending, "Finding", findingHeadline(m.tr, b))))
 	}
 	s.cursor = choiceKeep
-	return m, m.print(IconOK + " S0 Saved connection: " + storeName(rep.Store) + ", key " + ending + " works" + transportNote(rep.Key))
+	return m, m.print(stepLine(IconOK, stepSaved, m.tr.T("saved.line-works", "Step", stepTitle(m.tr, stepSaved),
+		"Store", storeName(m.tr, rep.Store), "Key", ending, "Transport", transportNote(m.tr, rep.Key))))
 }
 
 // updateSaved handles S0's keys: move, pick, re-check.
@@ -85,13 +88,13 @@ func (m Model) chooseSaved(c int) (Model, tea.Cmd) {
 		return m.startOver()
 	}
 	if m.saved.report == nil {
-		m.setNotice(kindInfo, "The check is still running; keep or repair once it is done.")
+		m.setNotice(kindInfo, m.tr.T("saved.still-running"))
 		return m, nil
 	}
 	if c == choiceKeep {
 		conn := *m.opts.Saved
 		m.result.Kept, m.result.Connection = true, &conn
-		m.queue(IconOK + " S0 Kept the saved connection")
+		m.queue(stepLine(IconOK, stepSaved, m.tr.T("saved.line-kept")))
 		return m.quit()
 	}
 	return m.repairSaved()
@@ -143,7 +146,7 @@ func (m Model) repairSaved() (Model, tea.Cmd) {
 		m.pair.checks = newChecklist(wooclient.KeyChecks).withReport(checksOf(rep, wooclient.KeyChecks))
 		m.perms.checks = m.pair.checks
 	}
-	line := m.print("→ S0 Repair: going to " + target.String())
+	line := m.print(stepLine(IconNext, stepSaved, m.tr.T("saved.line-repair", "Step", stepName(m.tr, target))))
 	m, cmd := m.goTo(target)
 	return m, tea.Batch(line, cmd)
 }
@@ -170,7 +173,7 @@ func (m Model) startOver() (Model, tea.Cmd) {
 	m.locate, m.gen, m.perms = locateState{}, generateState{}, permsState{}
 	m.setStyles(m.st)
 	m.resize(m.width, m.height)
-	line := m.print("→ S0 Starting over")
+	line := m.print(stepLine(IconNext, stepSaved, m.tr.T("saved.line-start-over")))
 	m, cmd := m.goTo(stepStore)
 	return m, tea.Batch(line, cmd)
 }
@@ -192,34 +195,36 @@ func (m Model) viewSaved(p *page) {
 	if s.report != nil && s.report.Store.Name != "" {
 		name = s.report.Store.Name
 	}
-	p.text(m.st.Heading.Render("Saved connection") + m.st.Muted.Render(" · profile "+safeText(orDefault(sv.Profile, m.opts.Profile))))
+	profile := m.tr.T("saved.profile", "Profile", safeText(orDefault(sv.Profile, m.opts.Profile)))
+	p.text(m.st.Heading.Render(m.tr.T("saved.heading")) + m.st.Muted.Render(" · "+profile))
 	if n := safeText(name); n != "" {
 		p.text(n + m.st.Muted.Render(" — "+safeText(m.savedAddress())))
 	} else {
 		p.text(safeText(m.savedAddress()))
 	}
-	p.text("Key " + sv.Credentials.Masked())
+	p.text(m.tr.T("saved.key-line", "Key", sv.Credentials.Masked()))
 	p.blank()
 	done := s.report != nil
-	s.checks.render(p, m.st, m.spin.View(), s.run.busy(), done || m.compact())
+	s.checks.render(p, m.st, m.tr, m.spin.View(), s.run.busy(), done || m.compact())
 	if done {
 		p.blank()
 		if b, blocked := firstBlocker(s.report); blocked {
-			renderFindingBrief(p, m.st, b)
+			renderFindingBrief(p, m.st, m.tr, b)
 		} else {
-			p.hanging(m.st.OK.Render(IconOK)+" ", "  ", "It works: "+abilities(s.report.Key)+transportNote(s.report.Key))
+			p.hanging(m.st.OK.Render(IconOK)+" ", "  ", m.tr.T("saved.works",
+				"Abilities", abilities(m.tr, s.report.Key), "Transport", transportNote(m.tr, s.report.Key)))
 			for _, w := range s.report.Warnings() {
-				renderFindingBrief(p, m.st, w)
+				renderFindingBrief(p, m.st, m.tr, w)
 			}
 		}
 	}
 	p.blank()
-	labels := []string{"Keep it", "Repair it", "Start over"}
+	labels := []string{m.tr.T("saved.keep"), m.tr.T("saved.repair"), m.tr.T("saved.start-over")}
 	if done {
 		if _, blocked := firstBlocker(s.report); blocked {
-			labels[choiceRepair] = "Repair it (" + repairTarget(s.report).String() + ")"
+			labels[choiceRepair] = m.tr.T("saved.repair-at", "Step", stepName(m.tr, repairTarget(s.report)))
 		} else {
-			labels[choiceRepair] = "Change it (S1 Store)"
+			labels[choiceRepair] = m.tr.T("saved.change-at", "Step", stepName(m.tr, stepStore))
 		}
 	}
 	renderChoices(p, m.st, labels, s.cursor)
@@ -234,4 +239,24 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return "default"
+}
+
+// savedWords are what S0 says: the saved connection, its verdict, the
+// three choices and the transcript lines.
+var savedWords = []locale.Source{
+	{ID: "saved.heading", Other: "Saved connection"},
+	{ID: "saved.profile", Other: "profile {{.Profile}}"},
+	{ID: "saved.key-line", Other: "Key {{.Key}}"},
+	{ID: "saved.works", Other: "It works: {{.Abilities}}{{.Transport}}"},
+	{ID: "saved.keep", Other: "Keep it"},
+	{ID: "saved.repair", Other: "Repair it"},
+	{ID: "saved.start-over", Other: "Start over"},
+	{ID: "saved.repair-at", Other: "Repair it ({{.Step}})"},
+	{ID: "saved.change-at", Other: "Change it ({{.Step}})"},
+	{ID: "saved.still-running", Other: "The check is still running; keep or repair once it is done."},
+	{ID: "saved.line-failed", Other: "{{.Step}} {{.Key}}: {{.Finding}}"},
+	{ID: "saved.line-works", Other: "{{.Step}}: {{.Store}}, key {{.Key}} works{{.Transport}}"},
+	{ID: "saved.line-kept", Other: "Kept the saved connection"},
+	{ID: "saved.line-repair", Other: "Repair: going to {{.Step}}"},
+	{ID: "saved.line-start-over", Other: "Starting over"},
 }

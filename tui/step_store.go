@@ -2,12 +2,12 @@ package tui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -29,8 +29,8 @@ const (
 // report, and whether the user recognised the store.
 type storeState struct {
 	input     textinput.Model
-	submitted bool   // after the first enter, every problem shows at once
-	problem   string // what is wrong with the address as typed
+	submitted bool           // after the first enter, every problem shows at once
+	problem   wooclient.Text // what is wrong with the address as typed
 	invalid   *wooclient.Finding
 	phase     storePhase
 	run       flight
@@ -102,7 +102,7 @@ func (m Model) editAddress() (Model, tea.Cmd) {
 func (m Model) editStore(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	msg, dropped := filterKey(msg)
 	if dropped > 0 {
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	if msg.Text == "" && msg.Code == 0 {
 		return m, nil
@@ -129,16 +129,16 @@ func (m Model) pasteStore(msg tea.PasteMsg) (Model, tea.Cmd) {
 		m.store.input.CursorEnd()
 		m.addressChanged()
 		if dropped > 0 {
-			m.setNotice(kindWarn, droppedNotice(dropped))
+			m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 		}
 		return m, m.store.input.Focus()
 	}
 	room := maxAddress - len([]rune(m.store.input.Value()))
 	switch {
 	case len([]rune(text)) > room:
-		m.setNotice(kindWarn, "The paste was too long for an address; only the first "+strconv.Itoa(max(room, 0))+" characters were kept.")
+		m.setNotice(kindWarn, m.tr.N("store.paste-too-long", max(room, 0)))
 	case dropped > 0:
-		m.setNotice(kindWarn, droppedNotice(dropped))
+		m.setNotice(kindWarn, droppedNotice(m.tr, dropped))
 	}
 	var cmd tea.Cmd
 	m.store.input, cmd = m.store.input.Update(tea.PasteMsg{Content: text})
@@ -157,29 +157,30 @@ func (m *Model) addressChanged() {
 	s.problem = addressProblem(s.input.Value(), s.submitted)
 }
 
-// addressProblem is the sentence shown under the field. While the user is
-// still typing, an address that could become valid (a scheme half typed,
-// a host without its ending yet) is left alone: the wizard stays calm.
-func addressProblem(v string, submitted bool) string {
+// addressProblem is the sentence shown under the field, kept as the
+// engine's Text and said when shown. While the user is still typing, an
+// address that could become valid (a scheme half typed, a host without its
+// ending yet) is left alone: the wizard stays calm.
+func addressProblem(v string, submitted bool) wooclient.Text {
 	if strings.TrimSpace(v) == "" && !submitted {
-		return ""
+		return wooclient.Text{}
 	}
 	_, err := wooclient.NormalizeAddress(v)
 	if err == nil {
-		return ""
+		return wooclient.Text{}
 	}
 	if !submitted {
 		for _, tail := range []string{"x.com", ".com", "x", "/"} {
 			if _, e := wooclient.NormalizeAddress(v + tail); e == nil {
-				return ""
+				return wooclient.Text{}
 			}
 		}
 	}
 	var ae *wooclient.AddressError
 	if errors.As(err, &ae) {
-		return ae.Reason
+		return ae.Text
 	}
-	return err.Error()
+	return wooclient.CauseInvalidURL.Title() // NormalizeAddress promises an AddressError
 }
 
 // submitStore normalises the address and starts the discovery.
@@ -188,17 +189,17 @@ func (m Model) submitStore() (Model, tea.Cmd) {
 	s.submitted = true
 	addr, err := wooclient.NormalizeAddress(s.input.Value())
 	if err != nil {
-		f := wooclient.NewFinding(wooclient.CauseInvalidURL, "").With(addressProblem(s.input.Value(), true))
+		f := wooclient.NewFinding(wooclient.CauseInvalidURL, "")
 		var ae *wooclient.AddressError
 		if errors.As(err, &ae) {
 			f = ae.Finding()
 		}
-		s.invalid, s.problem = &f, ""
+		s.invalid, s.problem = &f, wooclient.Text{}
 		return m, nil
 	}
 	s.run = s.run.stop()
 	f, ctx := m.begin(addr, true)
-	s.run, s.address, s.phase, s.invalid, s.problem = f, addr, storeChecking, nil, ""
+	s.run, s.address, s.phase, s.invalid, s.problem = f, addr, storeChecking, nil, wooclient.Text{}
 	s.checks, s.report, s.confirmed = newChecklist(wooclient.StoreChecks), nil, false
 	return m, tea.Batch(discoverCmd(ctx, m.deps.Checker, f, addr), f.events.wait(f.id, addr))
 }
@@ -217,7 +218,8 @@ func (m Model) storeDiscovered(msg storeDiscoveredMsg) (Model, tea.Cmd) {
 	s.input.Blur()
 	if b, blocked := firstBlocker(rep); blocked {
 		s.phase = storeBlocked
-		return m, m.print(IconFail + " S1 Store " + s.address + ": " + findingHeadline(b))
+		return m, m.print(stepLine(IconFail, stepStore, m.tr.T("store.line-failed",
+			"Step", stepTitle(m.tr, stepStore), "Address", s.address, "Finding", findingHeadline(m.tr, b))))
 	}
 	s.phase = storeConfirm
 	return m, nil
@@ -227,7 +229,8 @@ func (m Model) storeDiscovered(msg storeDiscoveredMsg) (Model, tea.Cmd) {
 func (m Model) confirmStore() (Model, tea.Cmd) {
 	m.store.confirmed = true
 	st := m.store.report.Store
-	line := m.print(IconOK + " S1 Store: " + storeName(st) + " — " + storeHome(st))
+	line := m.print(stepLine(IconOK, stepStore, m.tr.T("store.line-ok",
+		"Step", stepTitle(m.tr, stepStore), "Name", storeName(m.tr, st), "Home", storeHome(st))))
 	m, cmd := m.goTo(stepLocate)
 	return m, tea.Batch(line, cmd)
 }
@@ -248,7 +251,15 @@ func orUnexpected(rep *wooclient.Report) *wooclient.Report {
 	if rep != nil {
 		return rep
 	}
-	return &wooclient.Report{Findings: []wooclient.Finding{
-		wooclient.NewFinding(wooclient.CauseUnexpected, "").With("The check returned no report."),
-	}}
+	return wooclient.NoReport()
+}
+
+// storeWords are what S1 says while the address is typed and checked, and
+// its transcript lines.
+var storeWords = []locale.Source{
+	{ID: "store.paste-too-long",
+		One:   "The paste was too long for an address; only the first {{.Count}} character was kept.",
+		Other: "The paste was too long for an address; only the first {{.Count}} characters were kept."},
+	{ID: "store.line-failed", Other: "{{.Step}} {{.Address}}: {{.Finding}}"},
+	{ID: "store.line-ok", Other: "{{.Step}}: {{.Name}} — {{.Home}}"},
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -8,53 +9,53 @@ import (
 // the store's name and the question, or the blocker.
 func (m Model) viewStore(p *page) {
 	s := m.store
-	p.text(m.st.Heading.Render("Store address"))
+	p.text(m.st.Heading.Render(m.tr.T("store.heading")))
 	p.field(s.input, "")
 	switch {
 	case s.invalid != nil:
 		p.blank()
-		renderFinding(p, m.st, *s.invalid)
+		renderFinding(p, m.st, m.tr, *s.invalid)
 		return
-	case s.problem != "":
-		p.hanging("  ", "  ", m.st.Warn.Render(s.problem))
+	case !s.problem.IsZero():
+		p.hanging("  ", "  ", m.st.Warn.Render(m.tr.Text(s.problem)))
 	case s.phase == storeEditing && s.report == nil:
-		p.hanging("  ", "  ", m.st.Muted.Render("The address you open the shop with in a browser. Press enter to check it."))
+		p.hanging("  ", "  ", m.st.Muted.Render(m.tr.T("store.hint", "CheckKey", keyName(m.keys.Check))))
 	}
 	if s.phase == storeEditing && s.report == nil {
 		return
 	}
 	p.blank()
 	if s.phase == storeChecking {
-		p.text(m.st.Muted.Render("Checking " + safeText(s.address) + " …"))
+		p.text(m.st.Muted.Render(m.tr.T("store.checking", "Address", safeText(s.address))))
 	}
 	blocked := s.phase == storeBlocked
-	s.checks.render(p, m.st, m.spin.View(), s.phase == storeChecking, blocked || m.compact())
+	s.checks.render(p, m.st, m.tr, m.spin.View(), s.phase == storeChecking, blocked || m.compact())
 	if s.report == nil || s.phase == storeChecking {
 		return
 	}
 	p.blank()
 	if blocked {
-		renderFindings(p, m.st, s.report.Findings)
+		renderFindings(p, m.st, m.tr, s.report.Findings)
 		return
 	}
 	st := s.report.Store
-	p.text(m.st.Heading.Render(storeName(st)))
+	p.text(m.st.Heading.Render(storeName(m.tr, st)))
 	p.url("", m.st.URL, storeHome(st))
 	for _, f := range s.report.Findings {
-		renderFindingBrief(p, m.st, f)
+		renderFindingBrief(p, m.st, m.tr, f)
 	}
 	if s.phase == storeConfirm {
 		p.blank()
-		p.text(m.st.Heading.Render("Is this your store? (y/n)"))
+		p.text(m.st.Heading.Render(m.tr.T("store.confirm", "YesKey", keyName(m.keys.Yes), "NoKey", keyName(m.keys.No))))
 	}
 }
 
 // storeName is the store's name for display, never empty.
-func storeName(st wooclient.Store) string {
+func storeName(tr *locale.Translator, st wooclient.Store) string {
 	if n := safeText(st.Name); n != "" {
 		return n
 	}
-	return "(a store without a name)"
+	return tr.T("store.no-name")
 }
 
 // storeHome is the store's home address for display.
@@ -63,4 +64,14 @@ func storeHome(st wooclient.Store) string {
 		return h
 	}
 	return safeText(st.URL)
+}
+
+// storeViewWords are S1's screen: the field, the question and the store
+// without a name.
+var storeViewWords = []locale.Source{
+	{ID: "store.heading", Other: "Store address"},
+	{ID: "store.hint", Other: "The address you open the shop with in a browser. Press {{.CheckKey}} to check it."},
+	{ID: "store.checking", Other: "Checking {{.Address}} …"},
+	{ID: "store.confirm", Other: "Is this your store? ({{.YesKey}}/{{.NoKey}})"},
+	{ID: "store.no-name", Other: "(a store without a name)"},
 }

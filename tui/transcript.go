@@ -18,6 +18,16 @@ import (
 // through with the cashier. Lines name keys only masked (ck_…abc1234) and
 // never a secret: callers pass masked values, and print redacts once more.
 
+// IconNext starts a transcript line that says where the wizard went.
+const IconNext = "→"
+
+// stepLine is one transcript line: the icon, the step's code, which reads
+// the same in every language so a support person and a cashier agree on
+// it, then what happened, in the wizard's language.
+func stepLine(icon string, s step, text string) string {
+	return icon + " " + s.Code() + " " + text
+}
+
 // transcriptPrintedMsg says the lines handed to Bubble Tea were printed,
 // so the next ones may go.
 type transcriptPrintedMsg struct{}
@@ -31,7 +41,7 @@ func (m *Model) print(line string) tea.Cmd {
 
 // queue adds a line to the transcript without printing it yet.
 func (m *Model) queue(line string) {
-	line = m.redact(safeText(line))
+	line = m.redact(safeSaid(line))
 	if n := len(m.transcript); n > 0 && m.transcript[n-1] == line {
 		return // S5's re-check already said it
 	}

@@ -1,11 +1,11 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
 // View lays out the header, the step's body, a notice line and the footer,
@@ -25,7 +25,7 @@ func (m Model) View() tea.View {
 		top++
 		avail--
 	}
-	shown, first, end, at := clipBody(body.lines, m.scroll, avail, m.st)
+	shown, first, end, at := clipBody(body.lines, m.scroll, avail, m.st, m.tr)
 	lines = append(lines, shown...)
 	if len(lines)+len(tail) < m.rows() && len(shown) > 0 {
 		lines = append(lines, "")
@@ -36,7 +36,7 @@ func (m Model) View() tea.View {
 		lines = lines[:m.rows()]
 	}
 	v := tea.NewView(fitLines(strings.Join(lines, "\n"), m.width))
-	v.WindowTitle = "wcpos-setup · " + m.step.String()
+	v.WindowTitle = "wcpos-setup · " + stepName(m.tr, m.step)
 	if c := body.cursor; c != nil && !m.confirmQuit && c.Position.Y >= first && c.Position.Y < end {
 		c.Position.Y = top + at + c.Position.Y - first
 		if c.Position.Y < m.rows() {
@@ -88,9 +88,13 @@ func (m Model) compact() bool { return m.width < narrowWidth || m.height < 24 }
 // body renders the step's body (or the QR code in its place).
 func (m Model) body() *page {
 	p := newPage(m.width)
-	if m.qrURL != "" {
+	switch {
+	case m.langs.open:
+		m.viewLanguages(p)
+	case m.qrURL != "":
 		m.viewQR(p)
-	} else {
+	default:
+		m.rtlHint(p)
 		m.viewStep(p)
 	}
 	return p
@@ -100,7 +104,7 @@ func (m Model) body() *page {
 // off above or below are announced, so nothing is hidden silently. It
 // returns the lines to show, the range [first, end) of body lines among
 // them, and where body line first is in the result.
-func clipBody(lines []string, scroll, avail int, st Styles) (out []string, first, end, at int) {
+func clipBody(lines []string, scroll, avail int, st Styles, tr *locale.Translator) (out []string, first, end, at int) {
 	if avail <= 0 {
 		return nil, 0, 0, 0
 	}
@@ -113,7 +117,7 @@ func clipBody(lines []string, scroll, avail int, st Styles) (out []string, first
 	first = clamp(scroll, 0, len(lines)-(avail-1))
 	room := avail
 	if first > 0 {
-		out = append(out, st.Muted.Render("↑ more above (pgup)"))
+		out = append(out, st.Muted.Render(tr.T("frame.more-above")))
 		room--
 	}
 	at = len(out)
@@ -123,7 +127,7 @@ func clipBody(lines []string, scroll, avail int, st Styles) (out []string, first
 	}
 	out = append(out, lines[first:end]...)
 	if end < len(lines) {
-		out = append(out, st.Muted.Render("↓ more below (pgdn)"))
+		out = append(out, st.Muted.Render(tr.T("frame.more-below")))
 	}
 	return out, first, end, at
 }
@@ -144,10 +148,10 @@ func (m Model) scrollBy(dir int) Model {
 func (m Model) headerLines() []string {
 	brand := m.st.Brand.Render("wcpos-setup")
 	if m.deps.Demo != nil {
-		brand += m.st.Muted.Render(" · practice store")
+		brand += m.st.Muted.Render(" · " + m.tr.T("frame.practice-store"))
 	}
-	where := m.st.Step.Render("Step " + strconv.Itoa(int(m.step)) + " of " +
-		strconv.Itoa(int(lastStep)) + " · " + m.step.String())
+	where := m.st.Step.Render(m.tr.T("frame.step-of", "N", int(m.step), "Total", int(lastStep),
+		"Name", stepName(m.tr, m.step)))
 	if ansi.StringWidth(brand)+2+ansi.StringWidth(where) <= m.width {
 		return []string{brand + "  " + where}
 	}
@@ -177,4 +181,22 @@ func (m Model) viewStep(p *page) {
 	case stepDone:
 		m.viewDone(p)
 	}
+}
+
+// frameWords are the words around every step: the header, the scroll
+// marks and the quit question.
+var frameWords = []locale.Source{
+	{ID: "frame.practice-store", Other: "practice store"},
+	{ID: "frame.step-of", Other: "Step {{.N}} of {{.Total}} · {{.Name}}"},
+	{ID: "frame.more-above", Other: "↑ more above (pgup)"},
+	{ID: "frame.more-below", Other: "↓ more below (pgdn)"},
+	{ID: "frame.quit-unsaved", Other: "Quit without saving? The keys you entered are not saved. ({{.YesKey}}/{{.NoKey}})"},
+	{ID: "step.saved", Other: "Saved connection"},
+	{ID: "step.store", Other: "Store"},
+	{ID: "step.locate", Other: "Locate keys"},
+	{ID: "step.generate", Other: "Generate key"},
+	{ID: "step.keys", Other: "Enter keys"},
+	{ID: "step.permissions", Other: "Permissions"},
+	{ID: "step.review", Other: "Review and save"},
+	{ID: "step.done", Other: "Done"},
 }

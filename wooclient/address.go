@@ -15,22 +15,23 @@ import (
 // longer, and a longer value is a paste gone wrong.
 const maxAddressLen = 2048
 
-// The reasons an address is refused, each one sentence a cashier can act on.
-// None of them repeats what was typed, so none can leak a pasted key.
+// The reasons an address is refused, as message IDs of englishTexts: each
+// one sentence a cashier can act on. None of them repeats what was typed,
+// so none can leak a pasted key.
 const (
-	reasonEmpty     = "The address is empty; type the shop's address, like shop.example.com."
-	reasonTooLong   = "That is too long to be a store address."
-	reasonSpace     = "The address has a space in it; web addresses have none."
-	reasonScheme    = "Only web addresses work here: start with https:// or leave it out."
-	reasonEmail     = "That is an e-mail address; type the shop's web address instead."
-	reasonKey       = "That is an API key, not the store address; it goes in the key fields."
-	reasonUserinfo  = "Leave out the user name and password: credentials do not belong in the address."
-	reasonNoHost    = "The shop's name is missing from the address."
-	reasonHostChars = "The shop's name has characters that web addresses cannot use."
-	reasonNoDot     = "Add the domain ending, like shop.com."
-	reasonIP        = "That IP address is not valid."
-	reasonPort      = "The port after the colon must be a number from 1 to 65535."
-	reasonPath      = "The part after the shop's name has characters that web addresses cannot use."
+	reasonEmpty     = "address.empty"
+	reasonTooLong   = "address.too-long"
+	reasonSpace     = "address.space"
+	reasonScheme    = "address.scheme"
+	reasonEmail     = "address.email"
+	reasonKey       = "address.key"
+	reasonUserinfo  = "address.userinfo"
+	reasonNoHost    = "address.no-host"
+	reasonHostChars = "address.host-chars"
+	reasonNoDot     = "address.no-dot"
+	reasonIP        = "address.ip"
+	reasonPort      = "address.port"
+	reasonPath      = "address.path"
 )
 
 var (
@@ -58,6 +59,14 @@ func isOtherScheme(name string) bool {
 type AddressError struct {
 	Input  string
 	Reason string
+	// Text is Reason as a message, for saying it in the user's language.
+	Text Text
+}
+
+// addressError builds the error for a reason ID.
+func addressError(input, reason string) *AddressError {
+	t := say(reason, nil)
+	return &AddressError{Input: input, Reason: t.String(), Text: t}
 }
 
 // Error keeps the reason readable on its own, for logs and plain output.
@@ -65,7 +74,7 @@ func (e *AddressError) Error() string { return "not a store address: " + e.Reaso
 
 // Finding turns the error into the catalogue's invalid-url finding, with the
 // reason as its detail, so the wizard shows it like any other problem.
-func (e *AddressError) Finding() Finding { return NewFinding(CauseInvalidURL, "").With(e.Reason) }
+func (e *AddressError) Finding() Finding { return NewFinding(CauseInvalidURL, "").With(e.Text) }
 
 // NormalizeAddress turns what people type into the store address used for
 // discovery: "https://host[:port][/sub/dir]" without a trailing slash. It
@@ -76,7 +85,7 @@ func (e *AddressError) Finding() Finding { return NewFinding(CauseInvalidURL, ""
 // The error is an *AddressError.
 func NormalizeAddress(raw string) (string, error) {
 	if len(raw) > maxAddressLen {
-		return "", &AddressError{Input: maskInput(trimAddress(raw[:64])) + "…", Reason: reasonTooLong}
+		return "", addressError(maskInput(trimAddress(raw[:64]))+"…", reasonTooLong)
 	}
 	s := trimAddress(raw)
 	out, reason := normalize(s)
@@ -87,7 +96,7 @@ func NormalizeAddress(raw string) (string, error) {
 		reason = reasonTooLong // escaping made it longer than we accept back
 	}
 	if reason != "" {
-		return "", &AddressError{Input: maskInput(s), Reason: reason}
+		return "", addressError(maskInput(s), reason)
 	}
 	return out, nil
 }

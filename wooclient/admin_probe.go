@@ -14,7 +14,8 @@ func (c *Client) ProbeAdmin(ctx context.Context, pageURL string) CheckResult {
 	defer cancel()
 	defer c.CloseIdle()
 	st, detail := adminState(r.do(call{method: "GET", url: pageURL, page: true}))
-	return CheckResult{ID: CheckAdmin, State: st, Detail: detail}
+	detail = detail.MapStrings(r.redact)
+	return CheckResult{ID: CheckAdmin, State: st, Detail: detail.String(), Text: detail}
 }
 
 // adminPage settles the admin check of discovery. wp-admin lives under the
@@ -35,20 +36,20 @@ func (r *run) adminPage(store *Store, res result) {
 }
 
 // adminState reads the answer to an anonymous admin page request.
-func adminState(res result) (State, string) {
+func adminState(res result) (State, Text) {
 	if !res.ok() {
-		return StateWarn, "the admin page did not answer: " + res.detail
+		return StateWarn, say("admin.no-answer", Args{"Detail": res.detail})
 	}
 	a := res.answer
 	switch {
 	case a.Verdict == VerdictRedirect && strings.Contains(a.Location, "wp-login.php"):
-		return StateOK, "answers with the login page"
+		return StateOK, say("admin.login", nil)
 	case a.Verdict == VerdictRedirect:
-		return StateOK, "redirects to " + a.Location
+		return StateOK, say("admin.redirects", Args{"URL": a.Location})
 	case a.Status == http.StatusOK:
-		return StateOK, "answers"
+		return StateOK, say("admin.answers", nil)
 	case a.Status == http.StatusNotFound:
-		return StateWarn, "wp-admin/ answers 404: probably a custom login URL"
+		return StateWarn, say("admin.not-found", nil)
 	}
-	return StateWarn, "wp-admin/ answers " + http.StatusText(a.Status)
+	return StateWarn, say("admin.status", Args{"Status": http.StatusText(a.Status)})
 }

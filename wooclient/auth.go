@@ -59,7 +59,7 @@ func (r *run) authenticate(store Store, creds Credentials) login {
 	l := r.judgeOAuth(store, creds, r.oauthLevel(r.reads(store, creds, pair...)))
 	if l.ok && l.via == (via{transport: TransportOAuth1}) {
 		r.add(NewFinding(CauseCredentialsLost, store.adminBase()).With(
-			"Basic and query credentials were both ignored; a signed request worked",
+			say("lost.signed-works", nil),
 			res[0].evidence(), res[1].evidence(), l.read.evidence()))
 	}
 	return l
@@ -75,7 +75,7 @@ func (r *run) plainPermalinks(store Store, creds Credentials, plain []via) login
 	if l, done := r.judgeBasicQuery(store, res[0], res[1]); done {
 		if l.ok {
 			r.drop(CausePlainPermalinks)
-			r.set(CheckPermalinks, StateOK, "Plain (keys work on this WooCommerce)")
+			r.set(CheckPermalinks, StateOK, say("permalinks.plain-here", nil))
 		}
 		return l
 	}
@@ -104,7 +104,7 @@ func (r *run) judgeBasicQuery(store Store, basic, query result) (login, bool) {
 		if basic.ok() && basic.answer.Verdict == VerdictAuthPlugin {
 			cause = CauseAuthPlugin
 		}
-		r.add(NewFinding(cause, base).With("Basic authentication was ignored ("+basic.answer.Code+"); the same key worked in the query string",
+		r.add(NewFinding(cause, base).With(say("stripped.query-works", Args{"Code": basic.answer.Code}),
 			basic.evidence(), via.evidence()))
 	}
 	switch {
@@ -113,7 +113,7 @@ func (r *run) judgeBasicQuery(store Store, basic, query result) (login, bool) {
 		if wrongSecret(query) {
 			res = query
 		}
-		r.add(NewFinding(CauseWrongPair, base).With("the store knows the key but not with this secret", res.evidence()))
+		r.add(NewFinding(CauseWrongPair, base).With(say("pair.wrong", nil), res.evidence()))
 		if ignored(basic) {
 			stripped(query)
 		}

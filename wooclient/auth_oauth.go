@@ -10,19 +10,19 @@ func (r *run) judgeOAuth(store Store, creds Credentials, res []result) login {
 		return login{via: res[0].call.key, read: res[0], ok: true}
 	case len(res) > 1 && authed(res[1]):
 		r.add(NewFinding(CauseHTTPSNotDetected, base).With(
-			"a signature for https:// was refused and the same request signed for http:// accepted: WordPress does not know it is served over HTTPS", ev...))
+			say("https.not-detected", nil), ev...))
 		return login{via: res[1].call.key, read: res[1], ok: true}
 	case anyVerdict(res, VerdictUnknownKey):
 		r.add(NewFinding(CauseUnknownKey, base).With(
-			"the store does not know the key ending in "+creds.Ending()+" (deleted, revoked, mistyped, or from another site)", ev...))
+			say("key.unknown-why", Args{"Ending": creds.Ending()}), ev...))
 	case allVerdict(res, VerdictBadSignature):
 		r.add(NewFinding(CauseWrongPair, base).With(
-			"the store knows the key, but signatures made with this secret do not match", ev...))
+			say("pair.wrong-signature", nil), ev...))
 	case allIgnored(res) && store.PlainPermalinks:
 		return r.markerLevel(store, creds)
 	case allIgnored(res):
 		r.add(NewFinding(CauseCredentialsLost, base).As(SeverityBlocker).With(
-			"Basic, query and signed requests were all handled as anonymous: something between the terminal and WooCommerce removes the key", ev...))
+			say("lost.all-anonymous", nil), ev...))
 	default:
 		r.siteFailure(store, res...)
 	}
@@ -54,20 +54,20 @@ func (r *run) judgeMarker(store Store, creds Credentials, res []result) login {
 	ev := evidenceOf(res...)
 	r.drop(CausePlainPermalinks)
 	plain := NewFinding(CausePlainPermalinks, base).As(SeverityBlocker)
-	r.set(CheckPermalinks, StateFail, "Plain: WooCommerce ignores keys")
+	r.set(CheckPermalinks, StateFail, say("permalinks.plain-ignored", nil))
 	for _, x := range res {
 		if authed(x) {
-			r.add(plain.With("the key itself works (proved with a workaround a POS cannot use), but WooCommerce ignores keys on index.php?rest_route= addresses", ev...))
+			r.add(plain.With(say("plain.key-works", nil), ev...))
 			return login{via: x.call.key, read: x, ok: true}
 		}
 	}
 	switch {
 	case anyVerdict(res, VerdictWrongSecret) || anyVerdict(res, VerdictBadSignature):
-		r.add(NewFinding(CauseWrongPair, base).With("the store knows the key but not with this secret", ev...))
+		r.add(NewFinding(CauseWrongPair, base).With(say("pair.wrong", nil), ev...))
 	case anyVerdict(res, VerdictUnknownKey):
-		r.add(NewFinding(CauseUnknownKey, base).With("the store does not know the key ending in "+creds.Ending(), ev...))
+		r.add(NewFinding(CauseUnknownKey, base).With(say("key.unknown", Args{"Ending": creds.Ending()}), ev...))
 	}
-	r.add(plain.With("WooCommerce ignores keys on index.php?rest_route= addresses", ev...))
+	r.add(plain.With(say("plain.ignores", nil), ev...))
 	return login{}
 }
 
@@ -84,20 +84,19 @@ func (r *run) siteFailure(store Store, res ...result) {
 			return
 		}
 		if x.answer.Verdict == VerdictNoRoute {
-			r.add(NewFinding(CauseWooMissing, base).With("wc/v3 answers rest_no_route", x.evidence()))
+			r.add(NewFinding(CauseWooMissing, base).With(say("woocommerce.no-route", nil), x.evidence()))
 			return
 		}
 	}
 	r.add(NewFinding(CauseUnexpected, base).With(unexpectedDetail(res[0]), evidenceOf(res...)...))
 }
 
-func unexpectedDetail(res result) string {
+func unexpectedDetail(res result) Text {
 	a := res.answer
-	d := "the store answered " + statusLine(a.Status)
 	if a.Code != "" {
-		d += " " + a.Code
+		return say("answer.status-code", Args{"Status": statusLine(a.Status), "Code": a.Code})
 	}
-	return d
+	return say("answer.status", Args{"Status": statusLine(a.Status)})
 }
 
 func evidenceOf(res ...result) []Evidence {

@@ -82,9 +82,9 @@ func NewFinding(c Cause, home string) Finding {
 }
 
 // With returns a copy of the finding with detail and evidence added.
-func (f Finding) With(detail string, ev ...Evidence) Finding {
-	if detail != "" {
-		f.Detail = detail
+func (f Finding) With(detail Text, ev ...Evidence) Finding {
+	if !detail.IsZero() {
+		f.Detail, f.DetailText = detail.String(), detail
 	}
 	f.Evidence = append(append([]Evidence(nil), f.Evidence...), ev...)
 	return f

@@ -82,6 +82,9 @@ type CheckResult struct {
 	ID     CheckID `json:"id"`
 	State  State   `json:"state"`
 	Detail string  `json:"detail,omitempty"` // "WooCommerce 10.0.2", "TLS 1.3, valid until …"
+	// Text is Detail as a message ID and arguments, for saying it in the
+	// user's language; Detail is its English rendering.
+	Text Text `json:"-"`
 }
 
 // Observer receives checklist updates as answers arrive. It is called from

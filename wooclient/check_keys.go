@@ -38,23 +38,23 @@ func (c *Client) Check(ctx context.Context, address string, creds Credentials, o
 func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 	key := &KeyStatus{Ending: MaskKey(creds.Key)}
 	for _, id := range KeyChecks {
-		r.set(id, StateRunning, "")
+		r.set(id, StateRunning, Text{})
 	}
 	defer r.skipKeyChecks()
 	parsed := ParseCredentials(creds.Key, creds.Secret)
 	r.add(parsed.Findings...)
 	if !parsed.OK {
-		r.set(CheckKeyAccepted, StateFail, "the key or secret is not in the right form")
+		r.set(CheckKeyAccepted, StateFail, say("key.not-well-formed", nil))
 		return key
 	}
 	creds = parsed.Credentials
 	if store.RESTRoot == "" || r.blocked() {
-		r.set(CheckKeyAccepted, StateSkipped, "the store must be fixed first")
+		r.set(CheckKeyAccepted, StateSkipped, say("key.store-first", nil))
 		return key
 	}
 	l := r.authenticate(store, creds)
 	if !l.ok {
-		r.set(CheckKeyAccepted, StateFail, "refused")
+		r.set(CheckKeyAccepted, StateFail, say("key.refused", nil))
 		return key
 	}
 	key.Authenticated = true
@@ -86,21 +86,21 @@ func (r *run) blocked() bool {
 func (r *run) skipKeyChecks() {
 	for _, id := range KeyChecks {
 		if !r.state(id).Done() {
-			r.set(id, StateSkipped, "")
+			r.set(id, StateSkipped, Text{})
 		}
 	}
 }
 
-func acceptedDetail(v via) string {
+func acceptedDetail(v via) Text {
 	switch {
 	case v.marker:
-		return "only through a workaround (Plain permalinks)"
+		return say("key.via-marker", nil)
 	case v.signHTTP:
-		return "only when signed for http://"
+		return say("key.via-sign-http", nil)
 	case v.transport == TransportBasic:
-		return "Basic authentication"
+		return say("key.via-basic", nil)
 	case v.transport == TransportQuery:
-		return "query string (Authorization header lost)"
+		return say("key.via-query", nil)
 	}
-	return "OAuth 1.0a signature"
+	return say("key.via-oauth", nil)
 }

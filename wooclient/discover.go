@@ -30,11 +30,11 @@ func (r *run) discover(address string) Store {
 			f = ae.Finding()
 		}
 		r.add(f)
-		r.set(CheckReachable, StateFail, f.Detail)
+		r.set(CheckReachable, StateFail, f.DetailText)
 		return Store{}
 	}
 	for _, id := range StoreChecks {
-		r.set(id, StateRunning, "")
+		r.set(id, StateRunning, Text{})
 	}
 	q := url.Values{"_fields": {indexFields}}
 	res := r.all(
@@ -81,7 +81,7 @@ func (r *run) reachable(d discovery) bool {
 		f := NewFinding(first.cause, "").With(first.detail, first.evidence())
 		r.add(f)
 		if isTLSCause(first.cause) {
-			r.set(CheckReachable, StateOK, "the server answers")
+			r.set(CheckReachable, StateOK, say("reachable.server-answers", nil))
 			r.set(CheckCertificate, StateFail, first.detail)
 		} else {
 			r.set(CheckReachable, StateFail, first.detail)
@@ -89,13 +89,13 @@ func (r *run) reachable(d discovery) bool {
 		r.skipRest()
 		return false
 	}
-	r.set(CheckReachable, StateOK, hostOf(answered.finalURL)+" answers")
+	r.set(CheckReachable, StateOK, say("reachable.answers", Args{"Host": hostOf(answered.finalURL)}))
 	if ts := answered.tls; ts != nil && len(ts.PeerCertificates) > 0 {
-		r.set(CheckCertificate, StateOK, tlsVersion(ts.Version)+", valid until "+
-			ts.PeerCertificates[0].NotAfter.UTC().Format("2 Jan 2006"))
+		r.set(CheckCertificate, StateOK, say("certificate.valid", Args{"Protocol": tlsVersion(ts.Version),
+			"Date": ts.PeerCertificates[0].NotAfter.UTC()}))
 	} else {
-		r.add(NewFinding(CauseInsecureHTTP, "").With("the store answers at "+answered.finalURL, answered.evidence()))
-		r.set(CheckCertificate, StateWarn, "no HTTPS: the store is reached without encryption")
+		r.add(NewFinding(CauseInsecureHTTP, "").With(say("insecure.answers-at", Args{"URL": answered.finalURL}), answered.evidence()))
+		r.set(CheckCertificate, StateWarn, say("certificate.no-https", nil))
 	}
 	return true
 }
@@ -104,7 +104,7 @@ func (r *run) reachable(d discovery) bool {
 func (r *run) skipRest() {
 	for _, id := range StoreChecks {
 		if !r.state(id).Done() {
-			r.set(id, StateSkipped, "")
+			r.set(id, StateSkipped, Text{})
 		}
 	}
 }
@@ -116,10 +116,10 @@ func (r *run) redirects(base string, front result) {
 		return
 	}
 	final := front.finalURL
-	r.add(NewFinding(CauseRedirected, "").With(base+" → "+final, front.evidence()))
+	r.add(NewFinding(CauseRedirected, "").With(say("redirected.to", Args{"From": base, "To": final}), front.evidence()))
 	if schemeOf(base) == "https" && schemeOf(final) == "http" {
-		r.add(NewFinding(CauseInsecureHTTP, "").With("the store redirects from HTTPS to plain HTTP: "+final, front.evidence()))
-		r.set(CheckCertificate, StateWarn, "redirected away from HTTPS")
+		r.add(NewFinding(CauseInsecureHTTP, "").With(say("insecure.redirected", Args{"URL": final}), front.evidence()))
+		r.set(CheckCertificate, StateWarn, say("certificate.left-https", nil))
 	}
 }
 

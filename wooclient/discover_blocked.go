@@ -28,22 +28,22 @@ func (r *run) noIndex(d discovery, store Store) Store {
 		wordpress = wordpress || c == CauseRESTBlocked
 		if f.Severity == SeverityWarning {
 			store.RESTRoot = restRootGuess(d, store.Home)
-			r.set(CheckREST, StateWarn, f.Title+": trying with the key")
-			r.set(CheckWooCommerce, StateWarn, "unknown until the key is checked")
+			r.set(CheckREST, StateWarn, say("rest.trying-key", Args{"Title": c.Title()}))
+			r.set(CheckWooCommerce, StateWarn, say("woocommerce.until-key", nil))
 		} else {
-			r.set(CheckREST, StateFail, f.Title)
+			r.set(CheckREST, StateFail, c.Title())
 		}
 		break
 	}
 	switch {
 	case wordpress:
-		r.set(CheckWordPress, StateOK, "WordPress answers")
+		r.set(CheckWordPress, StateOK, say("wordpress.answers", nil))
 	case !r.state(CheckREST).Done():
-		r.add(NewFinding(CauseNotWordPress, "").With("no REST API at "+d.base+"/wp-json/ or ?rest_route=/, and no api.w.org link on the front page",
+		r.add(NewFinding(CauseNotWordPress, "").With(say("wordpress.no-rest", Args{"Base": d.base}),
 			d.wpJSON.evidence(), d.route.evidence()))
-		r.set(CheckWordPress, StateFail, "no WordPress REST API found")
+		r.set(CheckWordPress, StateFail, say("wordpress.not-found", nil))
 	default:
-		r.set(CheckWordPress, StateWarn, "could not be confirmed")
+		r.set(CheckWordPress, StateWarn, say("wordpress.unconfirmed", nil))
 	}
 	return store
 }
@@ -73,27 +73,27 @@ func siteProblem(res result) (Cause, bool) {
 }
 
 // problemDetail says what exactly was seen for a site-level cause.
-func problemDetail(c Cause, res result) string {
+func problemDetail(c Cause, res result) Text {
 	if !res.ok() {
 		return res.detail
 	}
 	a := res.answer
 	switch c {
 	case CauseServerError, CauseWAFBlocked, CauseSitePassword:
-		return "the server answered " + statusLine(a.Status)
+		return say("site.status", Args{"Status": statusLine(a.Status)})
 	case CauseRateLimited:
 		if a.RetryAfter > 0 {
-			return "429 Too Many Requests; the store asked to wait " + a.RetryAfter.Round(time.Second).String()
+			return say("site.rate-wait", Args{"Wait": a.RetryAfter.Round(time.Second).String()})
 		}
-		return "429 Too Many Requests"
+		return say("site.rate", nil)
 	case CauseRESTBlocked:
-		return a.Code + ": " + a.Message
+		return say("site.rest-said", Args{"Code": a.Code, "Message": a.Message})
 	case CauseBotChallenge:
-		return "a bot challenge page answered (" + statusLine(a.Status) + ") instead of WordPress"
+		return say("site.bot-page", Args{"Status": statusLine(a.Status)})
 	case CauseMalformedJSON:
-		return "the answer is not a JSON object"
+		return say("site.not-object", nil)
 	}
-	return ""
+	return Text{}
 }
 
 // restRootGuess is where to try keys when the index is hidden: the Link
@@ -122,12 +122,11 @@ func (r *run) clock(results ...result) time.Duration {
 	return 0
 }
 
-func skewDetail(off time.Duration) string {
-	dir := "behind"
+func skewDetail(off time.Duration) Text {
 	if off < 0 {
-		dir, off = "ahead of", -off
+		return say("clock.ahead", Args{"Offset": (-off).Round(time.Minute).String()})
 	}
-	return "this terminal's clock is " + off.Round(time.Minute).String() + " " + dir + " the store's"
+	return say("clock.behind", Args{"Offset": off.Round(time.Minute).String()})
 }
 
 func originOf(raw string) string {

@@ -14,7 +14,7 @@ func (r *run) readIndex(d discovery, store Store) Store {
 		return r.noIndex(d, store)
 	}
 	if res.answer.Junk {
-		r.add(NewFinding(CauseMalformedJSON, "").With("text is printed before the JSON (a PHP notice?)", res.evidence()))
+		r.add(NewFinding(CauseMalformedJSON, "").With(say("json.notice", nil), res.evidence()))
 	}
 	store.IndexRead = true
 	store.Name, store.Description, store.Namespaces = idx.Name, idx.Description, idx.Namespaces
@@ -33,8 +33,8 @@ func (r *run) readIndex(d discovery, store Store) Store {
 	} else {
 		store.RESTRoot = store.Home + "/index.php?rest_route=/"
 	}
-	r.set(CheckWordPress, StateOK, "WordPress answers")
-	r.set(CheckREST, StateOK, "open at "+store.RESTRoot)
+	r.set(CheckWordPress, StateOK, say("wordpress.answers", nil))
+	r.set(CheckREST, StateOK, say("rest.open-at", Args{"URL": store.RESTRoot}))
 	r.wooChecks(&store, idx, pretty, res)
 	return store
 }
@@ -78,11 +78,11 @@ func (r *run) indexIn(res result) (restIndex, bool) {
 		return restIndex{}, false
 	}
 	if res.answer.Object == nil {
-		r.add(NewFinding(CauseMalformedJSON, "").With("the REST index is not a JSON object", res.evidence()))
+		r.add(NewFinding(CauseMalformedJSON, "").With(say("json.index-not-object", nil), res.evidence()))
 		return restIndex{}, false
 	}
 	idx, ok, problem := parseIndex(res.answer.Object)
-	if ok && problem != "" {
+	if ok && !problem.IsZero() {
 		r.add(NewFinding(CauseMalformedJSON, "").With(problem, res.evidence()))
 	}
 	return idx, ok
@@ -109,7 +109,7 @@ func (r *run) adoptHome(typed string, res *result, idx restIndex) string {
 		home = withScheme(home, "https")
 	}
 	if home != typed {
-		r.add(NewFinding(CauseRedirected, "").With("typed "+typed+"; the store's own address is "+home, res.evidence()))
+		r.add(NewFinding(CauseRedirected, "").With(say("redirected.home", Args{"Typed": typed, "Home": home}), res.evidence()))
 	}
 	return home
 }

@@ -13,36 +13,36 @@ func (r *run) wooChecks(store *Store, idx restIndex, pretty bool, res *result) {
 	store.WooCommerce = idx.WCVersion
 	switch {
 	case !store.WooCommerceActive:
-		r.add(NewFinding(CauseWooMissing, base).With("the REST index lists no wc/v3 namespace", res.evidence()))
-		r.set(CheckWooCommerce, StateFail, "not active (no wc/v3 in the REST index)")
+		r.add(NewFinding(CauseWooMissing, base).With(say("woocommerce.no-namespace", nil), res.evidence()))
+		r.set(CheckWooCommerce, StateFail, say("woocommerce.not-active", nil))
 	case idx.WCVersion != "":
-		r.set(CheckWooCommerce, StateOK, "WooCommerce "+idx.WCVersion)
+		r.set(CheckWooCommerce, StateOK, say("woocommerce.version", Args{"Version": idx.WCVersion}))
 	default:
 		store.WooCommerce = "active"
-		r.set(CheckWooCommerce, StateOK, "active (version not shown)")
+		r.set(CheckWooCommerce, StateOK, say("woocommerce.active", nil))
 	}
 	store.WCPOSActive, store.WCPOS = idx.wcpos(), idx.WCPOSVersion
 	switch {
 	case store.WCPOSActive && idx.WCPOSVersion != "":
-		r.set(CheckWCPOS, StateOK, "WCPOS "+idx.WCPOSVersion)
+		r.set(CheckWCPOS, StateOK, say("wcpos.version", Args{"Version": idx.WCPOSVersion}))
 	case store.WCPOSActive:
-		r.set(CheckWCPOS, StateOK, "installed")
+		r.set(CheckWCPOS, StateOK, say("wcpos.installed", nil))
 	default:
 		r.add(NewFinding(CauseWCPOSMissing, base))
-		r.set(CheckWCPOS, StateSkipped, "not installed (not needed with keys)")
+		r.set(CheckWCPOS, StateSkipped, say("wcpos.not-installed", nil))
 	}
 	store.PlainPermalinks = !pretty
 	switch {
 	case pretty:
-		r.set(CheckPermalinks, StateOK, "pretty (…/wp-json/)")
+		r.set(CheckPermalinks, StateOK, say("permalinks.pretty", nil))
 	case versionAtLeast(idx.WCVersion, 11, 1):
-		r.set(CheckPermalinks, StateOK, "Plain (keys work on WooCommerce 11.1 and later)")
+		r.set(CheckPermalinks, StateOK, say("permalinks.plain-newer", nil))
 	case idx.WCVersion != "":
-		r.add(NewFinding(CausePlainPermalinks, base).With("WooCommerce "+idx.WCVersion+" ignores keys on index.php?rest_route= addresses", res.evidence()))
-		r.set(CheckPermalinks, StateFail, "Plain: WooCommerce "+idx.WCVersion+" ignores keys")
+		r.add(NewFinding(CausePlainPermalinks, base).With(say("plain.version-ignores", Args{"Version": idx.WCVersion}), res.evidence()))
+		r.set(CheckPermalinks, StateFail, say("permalinks.plain-version", Args{"Version": idx.WCVersion}))
 	default:
-		r.add(NewFinding(CausePlainPermalinks, base).As(SeverityWarning).With("Plain permalinks: WooCommerce 11.0 and older ignore keys; the key check will tell", res.evidence()))
-		r.set(CheckPermalinks, StateWarn, "Plain: keys may be ignored")
+		r.add(NewFinding(CausePlainPermalinks, base).As(SeverityWarning).With(say("plain.may-ignore", nil), res.evidence()))
+		r.set(CheckPermalinks, StateWarn, say("permalinks.plain-maybe", nil))
 	}
 }
 

@@ -86,8 +86,11 @@ type Finding struct {
 	// store; empty when no page helps or the store is not known yet.
 	AdminURL string `json:"admin_url,omitempty"`
 	// Detail is specific to this occurrence ("certificate expired on …").
-	Detail   string     `json:"detail,omitempty"`
-	Evidence []Evidence `json:"evidence,omitempty"`
+	Detail string `json:"detail,omitempty"`
+	// DetailText is Detail as a message ID and arguments, for saying it in
+	// the user's language; Detail is its English rendering.
+	DetailText Text       `json:"-"`
+	Evidence   []Evidence `json:"evidence,omitempty"`
 }
 
 // Label is how a finding is read out: "API02006 wrong-pair", or only the

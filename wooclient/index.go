@@ -22,23 +22,23 @@ type restIndex struct {
 // parseIndex reads an index answer. ok is false when the object is not a
 // WordPress index; problem names a malformed field (namespaces that are not
 // a list of strings) so it can be reported as garbled rather than ignored.
-func parseIndex(obj map[string]json.RawMessage) (idx restIndex, ok bool, problem string) {
+func parseIndex(obj map[string]json.RawMessage) (idx restIndex, ok bool, problem Text) {
 	if obj == nil {
-		return idx, false, ""
+		return idx, false, Text{}
 	}
 	rawNS, hasNS := obj["namespaces"]
 	_, hasHome := obj["home"]
 	if !hasNS && !hasHome {
-		return idx, false, ""
+		return idx, false, Text{}
 	}
 	for field, dst := range map[string]*string{"name": &idx.Name, "description": &idx.Description,
 		"url": &idx.URL, "home": &idx.Home, "wc_version": &idx.WCVersion, "wcpos_version": &idx.WCPOSVersion} {
 		if raw, ok := obj[field]; ok && json.Unmarshal(raw, dst) != nil {
-			problem = "the index field “" + field + "” is not text"
+			problem = say("json.field-not-text", Args{"Field": field})
 		}
 	}
 	if hasNS && json.Unmarshal(rawNS, &idx.Namespaces) != nil {
-		return idx, true, "the index field “namespaces” is not a list of names"
+		return idx, true, say("json.namespaces-not-list", nil)
 	}
 	return idx, true, problem
 }

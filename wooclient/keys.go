@@ -177,26 +177,37 @@ func maskInput(s string) string {
 // under the field. Message names at most the single offending character,
 // never the field's content, and shows invisible characters as U+XXXX.
 type FieldProblem struct {
-	Cause    Cause  // CauseKeyMalformed, CauseSecretMalformed or CauseNotAKey
-	Message  string // short and exact: "Too short: 41 of 43 characters."
-	Position int    // 1-based rune position of the first bad character, 0 if none
+	Cause   Cause  // CauseKeyMalformed, CauseSecretMalformed or CauseNotAKey
+	Message string // short and exact: "Too short: 41 of 43 characters."
+	// Text is Message as a message ID and arguments, for saying it in the
+	// user's language; Message is its English rendering.
+	Text     Text
+	Position int // 1-based rune position of the first bad character, 0 if none
+}
+
+// fieldProblem builds a problem from its Text.
+func fieldProblem(c Cause, t Text, pos int) *FieldProblem {
+	return &FieldProblem{Cause: c, Message: t.String(), Text: t, Position: pos}
 }
 
 // fieldKind is what differs between checking a key and a secret.
 type fieldKind struct {
-	prefix, otherPrefix, nouns, other, empty string
-	cause                                    Cause
-	valid                                    *regexp.Regexp
+	prefix, otherPrefix string
+	// The message IDs that differ between the fields: empty, the other
+	// half pasted here, an upper-case and a non-hex character.
+	empty, other, upper, char string
+	cause                     Cause
+	valid                     *regexp.Regexp
 }
 
 // keyKind and secretKind describe the two fields; functions, not variables,
 // so nothing at package level can be changed.
 func keyKind() fieldKind {
-	return fieldKind{"ck_", "cs_", "keys", "the secret", "Paste or type the consumer key.", CauseKeyMalformed, validKeyRe}
+	return fieldKind{"ck_", "cs_", "field.empty-key", "field.is-secret", "field.upper-key", "field.char-key", CauseKeyMalformed, validKeyRe}
 }
 
 func secretKind() fieldKind {
-	return fieldKind{"cs_", "ck_", "secrets", "the key", "Paste or type the consumer secret.", CauseSecretMalformed, validSecretRe}
+	return fieldKind{"cs_", "ck_", "field.empty-secret", "field.is-key", "field.upper-secret", "field.char-secret", CauseSecretMalformed, validSecretRe}
 }
 
 // CheckKey cleans the consumer key field and says what, if anything, stops
@@ -214,23 +225,21 @@ func CheckSecret(field string) (clean string, p *FieldProblem) {
 func checkField(field string, k fieldKind) (string, *FieldProblem) {
 	clean := CleanField(field)
 	if clean == "" {
-		return clean, &FieldProblem{Cause: k.cause, Message: k.empty}
+		return clean, fieldProblem(k.cause, say(k.empty, nil), 0)
 	}
-	if msg := notAKey(clean); msg != "" {
-		return clean, &FieldProblem{Cause: CauseNotAKey, Message: msg}
+	if id := notAKey(clean); id != "" {
+		return clean, fieldProblem(CauseNotAKey, say(id, nil), 0)
 	}
 	if k.valid.MatchString(clean) {
 		return clean, nil
 	}
-	bad := func(pos int, msg string) *FieldProblem {
-		return &FieldProblem{Cause: k.cause, Message: msg, Position: pos}
-	}
+	bad := func(pos int, t Text) *FieldProblem { return fieldProblem(k.cause, t, pos) }
 	lower := strings.ToLower(clean)
 	if strings.HasPrefix(lower, k.otherPrefix) {
-		return clean, bad(2, "Starts with "+k.otherPrefix+": that is "+k.other+".")
+		return clean, bad(2, say(k.other, nil))
 	}
 	if clean != lower && clean == strings.ToUpper(clean) && k.valid.MatchString(lower) {
-		return clean, bad(1, "In capitals: the store won't know it.")
+		return clean, bad(1, say("field.capitals", nil))
 	}
 	runes := []rune(clean)
 	for i, r := range runes {
@@ -243,20 +252,20 @@ func checkField(field string, k fieldKind) (string, *FieldProblem) {
 		}
 		switch {
 		case unicode.IsSpace(r):
-			return clean, bad(pos, blankName(r)+" at character "+strconv.Itoa(pos)+": remove it.")
+			return clean, bad(pos, say("field.blank-at", Args{"Blank": blankName(r), "Pos": pos}))
 		case i < 3 && unicode.ToLower(r) == rune(k.prefix[i]), i >= 3 && r >= 'A' && r <= 'F':
-			return clean, bad(pos, "Upper-case "+showRune(r)+" at character "+strconv.Itoa(pos)+": "+k.nouns+" are lower-case.")
+			return clean, bad(pos, say(k.upper, Args{"Char": showRune(r), "Pos": pos}))
 		case i < 3:
-			return clean, bad(pos, "Must start with "+k.prefix+".")
+			return clean, bad(pos, say("field.prefix", Args{"Prefix": k.prefix}))
 		default:
-			return clean, bad(pos, "Character "+strconv.Itoa(pos)+" is "+showRune(r)+": "+k.nouns+" use only 0–9 and a–f.")
+			return clean, bad(pos, say(k.char, Args{"Char": showRune(r), "Pos": pos}))
 		}
 	}
 	if len(runes) < keyLen {
-		return clean, bad(0, "Too short: "+strconv.Itoa(len(runes))+" of 43 characters.")
+		return clean, bad(0, say("field.too-short", Args{"Len": len(runes)}))
 	}
 	if unicode.IsSpace(runes[keyLen]) {
-		return clean, bad(keyLen+1, blankName(runes[keyLen])+" at character 44: remove it.")
+		return clean, bad(keyLen+1, say("field.blank-at", Args{"Blank": blankName(runes[keyLen]), "Pos": keyLen + 1}))
 	}
-	return clean, bad(keyLen+1, "Too long: "+strconv.Itoa(len(runes))+" of 43 characters.")
+	return clean, bad(keyLen+1, say("field.too-long", Args{"Len": len(runes)}))
 }

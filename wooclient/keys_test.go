@@ -60,7 +60,7 @@ func TestCheckKey(t *testing.T) {
 		if clean != tt.clean {
 			t.Errorf("%s: clean = %q; want %q", tt.name, clean, tt.clean)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+		if show(got) != show(tt.want) {
 			t.Errorf("%s: CheckKey(%q) = %+v; want %+v", tt.name, tt.in, got, tt.want)
 		}
 		if got != nil && strings.ContainsFunc(got.Message, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
@@ -75,17 +75,17 @@ func TestKeysCheckSecret(t *testing.T) {
 		want     *FieldProblem
 	}{
 		{"valid", testSecret + "\n", nil},
-		{"empty", "", &FieldProblem{CauseSecretMalformed, "Paste or type the consumer secret.", 0}},
-		{"key in secret field", testKey, &FieldProblem{CauseSecretMalformed, "Starts with ck_: that is the key.", 2}},
-		{"upper-case", withRune(testSecret, 30, "B"), &FieldProblem{CauseSecretMalformed, "Upper-case “B” at character 30: secrets are lower-case.", 30}},
-		{"all capitals", strings.ToUpper(testSecret), &FieldProblem{CauseSecretMalformed, "In capitals: the store won't know it.", 1}},
-		{"non-hex", withRune(testSecret, 43, "z"), &FieldProblem{CauseSecretMalformed, "Character 43 is “z”: secrets use only 0–9 and a–f.", 43}},
-		{"too short", testSecret[:42], &FieldProblem{CauseSecretMalformed, "Too short: 42 of 43 characters.", 0}},
-		{"no prefix", testSecret[3:], &FieldProblem{CauseSecretMalformed, "Must start with cs_.", 1}},
-		{"app password", "abcd EFGH ijkl MNOP qrst UVWX", &FieldProblem{CauseNotAKey, "An application password, not a key.", 0}},
+		{"empty", "", problem(CauseSecretMalformed, "Paste or type the consumer secret.", 0)},
+		{"key in secret field", testKey, problem(CauseSecretMalformed, "Starts with ck_: that is the key.", 2)},
+		{"upper-case", withRune(testSecret, 30, "B"), problem(CauseSecretMalformed, "Upper-case “B” at character 30: secrets are lower-case.", 30)},
+		{"all capitals", strings.ToUpper(testSecret), problem(CauseSecretMalformed, "In capitals: the store won't know it.", 1)},
+		{"non-hex", withRune(testSecret, 43, "z"), problem(CauseSecretMalformed, "Character 43 is “z”: secrets use only 0–9 and a–f.", 43)},
+		{"too short", testSecret[:42], problem(CauseSecretMalformed, "Too short: 42 of 43 characters.", 0)},
+		{"no prefix", testSecret[3:], problem(CauseSecretMalformed, "Must start with cs_.", 1)},
+		{"app password", "abcd EFGH ijkl MNOP qrst UVWX", problem(CauseNotAKey, "An application password, not a key.", 0)},
 	}
 	for _, tt := range tests {
-		if _, got := CheckSecret(tt.in); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+		if _, got := CheckSecret(tt.in); show(got) != show(tt.want) {
 			t.Errorf("%s: CheckSecret(%q) = %+v; want %+v", tt.name, tt.in, got, tt.want)
 		}
 	}
@@ -219,4 +219,18 @@ func TestRedact(t *testing.T) {
 			t.Errorf("%s: Redact(%q) = %q; want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
+}
+
+// problem is the part of a FieldProblem a person sees: cause, English
+// message and position.
+func problem(c Cause, msg string, pos int) *FieldProblem {
+	return &FieldProblem{Cause: c, Message: msg, Position: pos}
+}
+
+// show prints what a person sees of a problem, leaving out its Text.
+func show(p *FieldProblem) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return fmt.Sprint(p.Cause, " ", p.Message, " ", p.Position)
 }

@@ -15,7 +15,7 @@ import (
 // networkCause names a failed request: DNS, refused, reset, timeout,
 // unreachable, offline, or one of the certificate problems, with a detail
 // sentence that says exactly what went wrong.
-func networkCause(err error, hasNetwork func() bool) (Cause, string) {
+func networkCause(err error, hasNetwork func() bool) (Cause, Text) {
 	if c, d, ok := tlsCause(err); ok {
 		return c, d
 	}
@@ -23,31 +23,31 @@ func networkCause(err error, hasNetwork func() bool) (Cause, string) {
 	switch {
 	case errors.As(err, &dnsErr):
 		if !hasNetwork() {
-			return CauseOffline, "no network connection is up on this terminal"
+			return CauseOffline, say("net.offline", nil)
 		}
 		if dnsErr.IsTimeout {
-			return CauseTimeout, "the name server did not answer for " + dnsErr.Name
+			return CauseTimeout, say("net.dns-timeout", Args{"Host": dnsErr.Name})
 		}
-		return CauseDNS, "no address found for " + dnsErr.Name
+		return CauseDNS, say("net.dns", Args{"Host": dnsErr.Name})
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(err.Error(), "connection refused") ||
 		strings.Contains(err.Error(), "actively refused"):
-		return CauseRefused, "nothing is listening at that address and port"
+		return CauseRefused, say("net.refused", nil)
 	case errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) ||
 		strings.Contains(err.Error(), "unreachable"):
 		if !hasNetwork() {
-			return CauseOffline, "no network connection is up on this terminal"
+			return CauseOffline, say("net.offline", nil)
 		}
-		return CauseUnreachable, "no route to the store's address"
+		return CauseUnreachable, say("net.unreachable", nil)
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
-		return CauseTimeout, "no complete answer in time"
+		return CauseTimeout, say("net.timeout", nil)
 	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		strings.Contains(err.Error(), "connection reset"):
-		return CauseReset, "the connection was closed before the answer was complete"
+		return CauseReset, say("net.reset", nil)
 	case errors.Is(err, context.Canceled):
-		return CauseTimeout, "the check was cancelled"
+		return CauseTimeout, say("net.cancelled", nil)
 	}
-	return CauseUnreachable, "the request failed: " + err.Error()
+	return CauseUnreachable, say("net.failed", Args{"Error": err.Error()})
 }
 
 func isTimeout(err error) bool {
@@ -57,7 +57,7 @@ func isTimeout(err error) bool {
 
 // tlsCause tells untrusted, expired and wrong-host certificates apart, and
 // names the certificate's subject and dates so the admin knows which one.
-func tlsCause(err error) (Cause, string, bool) {
+func tlsCause(err error) (Cause, Text, bool) {
 	var verr *tls.CertificateVerificationError
 	var leaf *x509.Certificate
 	if errors.As(err, &verr) && len(verr.UnverifiedCertificates) > 0 {
@@ -69,31 +69,30 @@ func tlsCause(err error) (Cause, string, bool) {
 	var record tls.RecordHeaderError
 	switch {
 	case errors.As(err, &hostErr):
-		return CauseTLSHostname, "the certificate is for " + certNames(hostErr.Certificate) +
-			", not " + hostErr.Host, true
+		return CauseTLSHostname, say("tls.hostname", Args{"Names": certNames(hostErr.Certificate), "Host": hostErr.Host}), true
 	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
-		d := "the certificate is outside its validity period"
+		d := say("tls.validity", nil)
 		if c := firstCert(invalid.Cert, leaf); c != nil {
-			d = "the certificate expired on " + c.NotAfter.UTC().Format(time.DateOnly)
+			d = say("tls.expired-on", Args{"Date": c.NotAfter.UTC().Format(time.DateOnly)})
 			if time.Now().Before(c.NotBefore) {
-				d = "the certificate is not valid until " + c.NotBefore.UTC().Format(time.DateOnly)
+				d = say("tls.not-yet", Args{"Date": c.NotBefore.UTC().Format(time.DateOnly)})
 			}
 		}
 		return CauseTLSExpired, d, true
 	case errors.As(err, &unknown):
-		d := "the certificate is not signed by an authority this terminal trusts"
+		d := say("tls.untrusted", nil)
 		if c := firstCert(unknown.Cert, leaf); c != nil && c.Issuer.String() == c.Subject.String() {
-			d = "the certificate is self-signed (" + c.Subject.CommonName + ")"
+			d = say("tls.self-signed", Args{"Name": c.Subject.CommonName})
 		} else if c != nil {
-			d += " (issuer: " + c.Issuer.CommonName + ")"
+			d = say("tls.untrusted-from", Args{"Issuer": c.Issuer.CommonName})
 		}
 		return CauseTLSUntrust, d, true
 	case errors.As(err, &record) || strings.Contains(err.Error(), "gave HTTP response to HTTPS client"):
-		return CauseTLSOther, "the server does not speak HTTPS on this port (try http:// or another port)", true
+		return CauseTLSOther, say("tls.not-https", nil), true
 	case verr != nil:
-		return CauseTLSOther, verr.Err.Error(), true
+		return CauseTLSOther, say("tls.failed", Args{"Error": verr.Err.Error()}), true
 	}
-	return "", "", false
+	return "", Text{}, false
 }
 
 func firstCert(cs ...*x509.Certificate) *x509.Certificate {
@@ -105,9 +104,9 @@ func firstCert(cs ...*x509.Certificate) *x509.Certificate {
 	return nil
 }
 
-func certNames(c *x509.Certificate) string {
+func certNames(c *x509.Certificate) any {
 	if c == nil {
-		return "another name"
+		return say("tls.another-name", nil)
 	}
 	names := append([]string(nil), c.DNSNames...)
 	for _, ip := range c.IPAddresses {

@@ -136,9 +136,6 @@ type Parsed struct {
 	OK bool
 }
 
-// sameAsKey is the problem of a secret field holding the key again.
-const sameAsKey = "The secret is the same as the key."
-
 // ParseCredentials reads the key and secret fields as typed. A "ck_…|cs_…"
 // scan or a two-part paste in either field fills both; fields holding each
 // other's value are swapped back with a keys-swapped finding; the same value
@@ -161,11 +158,11 @@ func ParseCredentials(keyField, secretField string) Parsed {
 	p.Secret, p.SecretProblem = CheckSecret(s)
 	if p.Secret != "" && (p.Secret == p.Key || len(p.Key) > 3 && len(p.Secret) > 3 &&
 		strings.EqualFold(p.Key[:3], "ck_") && strings.EqualFold(p.Secret[:3], "cs_") && p.Key[3:] == p.Secret[3:]) {
-		p.SecretProblem = &FieldProblem{Cause: CauseSecretMalformed, Message: sameAsKey}
+		p.SecretProblem = fieldProblem(CauseSecretMalformed, say("field.same-as-key", nil), 0)
 	}
 	for _, fp := range []*FieldProblem{p.KeyProblem, p.SecretProblem} {
 		if fp != nil {
-			p.Findings = append(p.Findings, NewFinding(fp.Cause, "").With(fp.Message))
+			p.Findings = append(p.Findings, NewFinding(fp.Cause, "").With(fp.Text))
 		}
 	}
 	p.OK = p.KeyProblem == nil && p.SecretProblem == nil
@@ -184,21 +181,22 @@ var (
 )
 
 // notAKey recognises the things people paste instead of a WooCommerce key,
-// so the wizard can say what they are instead of "malformed". It returns ""
-// for anything that may be a mistyped key.
+// so the wizard can say what they are instead of "malformed". It returns
+// the message ID that names it, or "" for anything that may be a mistyped
+// key.
 func notAKey(s string) string {
 	prefixed := len(s) >= 2 && strings.EqualFold(s[:2], "ck") || len(s) >= 2 && strings.EqualFold(s[:2], "cs")
 	switch {
 	case strings.HasPrefix(s, "eyJ") || strings.HasPrefix(strings.ToLower(s), "bearer "):
-		return "A login token (JWT), not a key."
+		return "field.jwt"
 	case webAddressRe.MatchString(s):
-		return "A web address, not a key."
+		return "field.web-address"
 	case emailRe.MatchString(s):
-		return "An e-mail address, not a key."
+		return "field.email"
 	case appPasswordRe.MatchString(s) && !lowerHexRe.MatchString(s):
-		return "An application password, not a key."
+		return "field.app-password"
 	case userNameRe.MatchString(s) && !prefixed && !lowerHexRe.MatchString(strings.ToLower(s)):
-		return "Looks like a user name, not a key."
+		return "field.user-name"
 	}
 	return ""
 }
@@ -215,22 +213,22 @@ func printable(rs []rune) bool {
 
 // showRune names one character for a message: “G” when it can be shown,
 // U+XXXX when it is a control, blank or escape that must never be echoed.
-func showRune(r rune) string {
+func showRune(r rune) any {
 	if printable([]rune{r}) {
-		return "“" + string(r) + "”"
+		return say("field.char-quoted", Args{"Char": string(r)})
 	}
 	return fmt.Sprintf("U+%04X", r)
 }
 
 // blankName names a blank character found inside a key.
-func blankName(r rune) string {
+func blankName(r rune) Text {
 	switch r {
 	case ' ':
-		return "Space"
+		return say("field.blank-space", nil)
 	case '\t':
-		return "Tab"
+		return say("field.blank-tab", nil)
 	case '\n', '\r', 0x85, 0x2028, 0x2029:
-		return "Line break"
+		return say("field.blank-newline", nil)
 	}
-	return "Blank " + fmt.Sprintf("U+%04X", r)
+	return say("field.blank-codepoint", Args{"Code": fmt.Sprintf("U+%04X", r)})
 }

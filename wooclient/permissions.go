@@ -19,23 +19,23 @@ func (r *run) permissions(store Store, creds Credentials, l login, key *KeyStatu
 	r.judgeWrite(base, creds, probe, key)
 	switch {
 	case !key.Read:
-		r.add(NewFinding(CauseWriteOnly, base).With("the key ending in "+creds.Ending()+" has Write permission only", l.read.evidence()))
-		r.set(CheckRead, StateFail, "the key has Write permission only")
+		r.add(NewFinding(CauseWriteOnly, base).With(say("read.write-only", Args{"Ending": creds.Ending()}), l.read.evidence()))
+		r.set(CheckRead, StateFail, say("read.no", nil))
 	default:
-		r.set(CheckRead, StateOK, "products answer")
+		r.set(CheckRead, StateOK, say("read.ok", nil))
 	}
 	forbidden := read == VerdictForbidden || (orders.ok() && orders.answer.Verdict == VerdictForbidden)
 	switch {
 	case key.Orders && key.Products:
-		r.set(CheckCapabilities, StateOK, "orders and products")
+		r.set(CheckCapabilities, StateOK, say("caps.ok", nil))
 	case forbidden:
-		r.add(NewFinding(CauseUserCapability, base).With("the key's user is refused orders or products (403)", l.read.evidence(), orders.evidence()))
+		r.add(NewFinding(CauseUserCapability, base).With(say("caps.refused", nil), l.read.evidence(), orders.evidence()))
 		r.set(CheckCapabilities, StateFail, capabilityDetail(key))
 	case !key.Read:
-		r.set(CheckCapabilities, StateSkipped, "needs Read permission to check")
+		r.set(CheckCapabilities, StateSkipped, say("caps.needs-read", nil))
 	default:
 		r.siteFailure(store, orders)
-		r.set(CheckCapabilities, StateFail, "orders did not answer")
+		r.set(CheckCapabilities, StateFail, say("caps.no-answer", nil))
 	}
 }
 
@@ -46,23 +46,23 @@ func (r *run) judgeWrite(base string, creds Credentials, probe result, key *KeyS
 	switch {
 	case probe.ok() && a.Verdict == VerdictNoRoute:
 		key.Write = true
-		r.set(CheckWrite, StateOK, "proved without writing")
+		r.set(CheckWrite, StateOK, say("write.ok", nil))
 	case probe.ok() && a.Verdict == VerdictNoWrite:
-		r.add(NewFinding(CauseReadOnly, base).With("the key ending in "+creds.Ending()+" has Read permission only", probe.evidence()))
-		r.set(CheckWrite, StateFail, "the key has Read permission only")
+		r.add(NewFinding(CauseReadOnly, base).With(say("write.read-only", Args{"Ending": creds.Ending()}), probe.evidence()))
+		r.set(CheckWrite, StateFail, say("write.no", nil))
 	case probe.ok() && a.Status >= 200 && a.Status < 300:
-		r.add(NewFinding(CauseProbeRouteExists, base).With("a made-up route answered "+statusLine(a.Status), probe.evidence()))
-		r.set(CheckWrite, StateWarn, "not proven: a plugin answered the check")
+		r.add(NewFinding(CauseProbeRouteExists, base).With(say("write.route-answered", Args{"Status": statusLine(a.Status)}), probe.evidence()))
+		r.set(CheckWrite, StateWarn, say("write.plugin-answered", nil))
 	case probe.ok() && a.Verdict == VerdictRedirect:
-		r.add(NewFinding(CauseWriteUnproven, base).With("the write check was redirected to "+a.Location+" (not followed)", probe.evidence()))
-		r.set(CheckWrite, StateWarn, "not proven: redirected")
+		r.add(NewFinding(CauseWriteUnproven, base).With(say("write.redirected-to", Args{"URL": a.Location}), probe.evidence()))
+		r.set(CheckWrite, StateWarn, say("write.redirected", nil))
 	default:
 		d := probe.detail
 		if probe.ok() {
-			d = "the write check answered " + statusLine(a.Status) + " " + a.Code
+			d = say("write.answered", Args{"Status": statusLine(a.Status), "Code": a.Code})
 		}
 		r.add(NewFinding(CauseWriteUnproven, base).With(d, probe.evidence()))
-		r.set(CheckWrite, StateWarn, "not proven")
+		r.set(CheckWrite, StateWarn, say("write.unproven", nil))
 	}
 }
 
@@ -71,18 +71,18 @@ func (r *run) judgeWrite(base string, creds Credentials, probe result, key *KeyS
 func (r *run) junk(base string, res ...result) {
 	for _, x := range res {
 		if x.ok() && x.answer.Junk {
-			r.add(NewFinding(CauseMalformedJSON, base).With("text is printed before the JSON (a PHP notice?)", x.evidence()))
+			r.add(NewFinding(CauseMalformedJSON, base).With(say("json.notice", nil), x.evidence()))
 			return
 		}
 	}
 }
 
-func capabilityDetail(k *KeyStatus) string {
+func capabilityDetail(k *KeyStatus) Text {
 	mark := func(ok bool) string {
 		if ok {
 			return "✓"
 		}
 		return "✗"
 	}
-	return "orders " + mark(k.Orders) + ", products " + mark(k.Products)
+	return say("caps.marks", Args{"Orders": mark(k.Orders), "Products": mark(k.Products)})
 }

@@ -56,6 +56,12 @@ type Store struct {
 	ClockOffset time.Duration `json:"-"`
 }
 
+// NoReport stands in for a checker that returned no report at all: an
+// unexpected-answer blocker, so a caller never treats silence as success.
+func NoReport() *Report {
+	return &Report{Findings: []Finding{NewFinding(CauseUnexpected, "").With(say("report.none", nil))}}
+}
+
 // HTTPS reports whether the store is reached over TLS.
 func (s Store) HTTPS() bool { return len(s.Home) >= 8 && s.Home[:8] == "https://" }
 

@@ -33,8 +33,9 @@ func (c *Client) newRun(ctx context.Context, obs Observer, ids []CheckID, secret
 
 // set records a checklist verdict and tells the observer at once, so the
 // wizard's checklist fills in as answers arrive.
-func (r *run) set(id CheckID, s State, detail string) {
-	res := CheckResult{ID: id, State: s, Detail: r.redact(detail)}
+func (r *run) set(id CheckID, s State, detail Text) {
+	detail = detail.MapStrings(r.redact)
+	res := CheckResult{ID: id, State: s, Detail: detail.String(), Text: detail}
 	r.mu.Lock()
 	found := false
 	for i := range r.checks {
@@ -145,6 +146,7 @@ func (r *run) report(store Store, key *KeyStatus) *Report {
 func (r *run) redact(s string) string { return Redact(s, r.secrets...) }
 
 func (r *run) redactFinding(f Finding) Finding {
+	f.DetailText = f.DetailText.MapStrings(r.redact)
 	f.Detail = r.redact(f.Detail)
 	ev := make([]Evidence, len(f.Evidence))
 	for i, e := range f.Evidence {

@@ -34,7 +34,7 @@ type result struct {
 	// cause is set when no usable answer came (network, TLS, redirect
 	// loop, a body over the cap); detail says exactly what.
 	cause  Cause
-	detail string
+	detail Text
 }
 
 func (res result) ok() bool { return res.cause == "" }
@@ -46,7 +46,7 @@ func (res result) evidence() Evidence {
 		e.Request += " (" + v + ")"
 	}
 	if res.cause != "" {
-		e.Note = res.detail
+		e.Note = res.detail.String()
 		return e
 	}
 	e.Status, e.Code, e.Message = res.answer.Status, res.answer.Code, res.answer.Message
@@ -111,7 +111,7 @@ func (r *run) do(cl call) result {
 		}
 		res.redirects = append(res.redirects, next.String())
 		if seen[next.String()] || len(res.redirects) > maxRedirects {
-			res.cause, res.detail = CauseRedirectLoop, "redirects go round: "+next.String()
+			res.cause, res.detail = CauseRedirectLoop, say("net.redirect-loop", Args{"URL": next.String()})
 			return res
 		}
 		seen[next.String()] = true
@@ -144,7 +144,7 @@ func (r *run) send(res *result, method, rawURL string, cl call) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, method, rawURL, nil)
 	if err != nil {
-		res.cause, res.detail = CauseInvalidURL, err.Error()
+		res.cause, res.detail = CauseInvalidURL, say("net.bad-request", Args{"Error": err.Error()})
 		return
 	}
 	req.Header.Set("User-Agent", r.c.opts.UserAgent)
@@ -175,7 +175,7 @@ func (r *run) send(res *result, method, rawURL string, cl call) {
 		res.cause, res.detail = networkCause(err, r.c.opts.HasNetwork)
 		return
 	case int64(len(body)) > r.c.opts.MaxBody && !cl.page:
-		res.cause, res.detail = CauseTooLarge, "the answer is larger than "+sizeString(r.c.opts.MaxBody)
+		res.cause, res.detail = CauseTooLarge, say("net.too-large", Args{"Size": sizeString(r.c.opts.MaxBody)})
 		return
 	}
 	res.tls = resp.TLS

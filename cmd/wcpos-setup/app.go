@@ -14,6 +14,8 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/wcpos/wcpos-setup/tui"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -24,6 +26,11 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	version        string
+	// catalog holds every language; tr is the one chosen for this run
+	// (English until the flags are read) and lang why it was chosen.
+	catalog *locale.Catalog
+	tr      *locale.Translator
+	lang    locale.Choice
 	// exit is the code of a command that reported its own verdict.
 	exit int
 }
@@ -34,11 +41,14 @@ type globalFlags struct {
 	profile string
 	cacert  string
 	timeout time.Duration
+	lang    string
 }
 
 // main runs the command line and returns the exit code. Exit codes are
 // decided here and nowhere else.
 func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int {
+	a.catalog = newCatalog()
+	a.tr, a.lang = a.catalog.English(), locale.Choice{Tag: "en", Source: "default"}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(a.stdin)
@@ -52,7 +62,7 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 	}
 	err := fang.Execute(sigCtx, root,
 		fang.WithVersion(a.version),
-		fang.WithErrorHandler(errorHandler),
+		fang.WithErrorHandler(a.errorHandler),
 	)
 	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {
 		return exitInterrupted
@@ -67,9 +77,9 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 // key or secret masked: cobra repeats unexpected arguments in its errors,
 // and a cashier may paste a key where a command was expected. An
 // interruption gets one plain line.
-func errorHandler(w io.Writer, styles fang.Styles, err error) {
+func (a *app) errorHandler(w io.Writer, styles fang.Styles, err error) {
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(w, "Interrupted.")
+		fmt.Fprintln(w, a.tr.T("cli.interrupted"))
 		return
 	}
 	fang.DefaultErrorHandler(w, styles, errors.New(maskCredentials(err.Error())))
@@ -103,10 +113,13 @@ func (a *app) rootCmd() *cobra.Command {
 		Example: "# the wizard\nwcpos-setup\n\n# practise on the built-in store\nwcpos-setup --demo\n" +
 			"wcpos-setup --demo --scenario read-only\n\n# the saved connection, for scripts\nwcpos-setup check --json\n\n" +
 			"# what an error code means\nwcpos-setup explain API02006",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.runWizard(cmd, g, w) },
+		Args:              cobra.NoArgs,
+		PersistentPreRunE: func(*cobra.Command, []string) error { return a.chooseLanguage(g.lang) },
+		RunE:              func(cmd *cobra.Command, _ []string) error { return a.runWizard(cmd, g, w) },
 	}
 	pf := root.PersistentFlags()
+	pf.StringVar(&g.lang, "lang", "", "language of the wizard and the messages: "+strings.Join(locale.Languages(), ", ")+
+		" (default: $WCPOS_SETUP_LANG, then the system's)")
 	pf.StringVar(&g.config, "config", "", "configuration file (default: $WCPOS_SETUP_CONFIG or the OS config directory)")
 	pf.StringVarP(&g.profile, "profile", "p", "default", "profile name, for support staff who set up several stores")
 	pf.StringVar(&g.cacert, "cacert", "", "also trust this CA certificate file (PEM), like curl --cacert")
@@ -119,3 +132,29 @@ func (a *app) rootCmd() *cobra.Command {
 	root.AddCommand(a.checkCmd(g), a.explainCmd(), a.configCmd(g), a.demoCmd())
 	return root
 }
+
+// chooseLanguage settles the language of this run, most specific first
+// (--lang, WCPOS_SETUP_LANG, LC_ALL, LC_MESSAGES, LANG, the system's). A
+// language without a translation falls back by CLDR matching, then to
+// English; only a --lang that is no language tag at all is refused.
+func (a *app) chooseLanguage(flag string) error {
+	c, err := locale.Detect(flag, a.getenv, locale.SystemLanguage)
+	if err != nil { // say so in the language the environment asks for
+		if env, _ := locale.Detect("", a.getenv, locale.SystemLanguage); env.Tag != "" {
+			if tr, err := a.catalog.Translator(env.Tag); err == nil {
+				a.tr = tr
+			}
+		}
+		return usageError(errors.New(a.tr.T("cli.bad-lang", "Value", flag, "Languages", strings.Join(locale.Languages(), ", "))))
+	}
+	tr, err := a.catalog.Translator(c.Tag)
+	if err != nil {
+		return err
+	}
+	a.tr, a.lang = tr, c
+	return nil
+}
+
+// newCatalog holds everything wcpos-setup says: the engine's and the
+// wizard's words (tui.Sources) and the commands' own.
+func newCatalog() *locale.Catalog { return locale.NewCatalog(append(tui.Sources(), cmdWords())...) }

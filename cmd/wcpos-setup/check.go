@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wcpos/wcpos-setup/cmd/wcpos-setup/internal/config"
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -52,11 +52,11 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	}
 	eff := config.Resolve(file, g.profile, f.url, a.getenv)
 	if eff.StoreURL.Value == "" {
-		return usageError(errors.New("no store address: pass --url, set WCPOS_STORE_URL, or save a profile with the wizard"))
+		return usageError(errors.New(a.tr.T("cli.no-address")))
 	}
 	creds := wooclient.Credentials{Key: eff.ConsumerKey.Value, Secret: eff.ConsumerSecret.Value}
 	if f.keysStdin {
-		if creds, err = readKeysUntil(cmd.Context(), a.stdin); err != nil {
+		if creds, err = readKeysUntil(cmd.Context(), a.stdin, a.tr); err != nil {
 			if ctxErr := cmd.Context().Err(); ctxErr != nil {
 				return ctxErr // interrupted while waiting for the keys: exit 130
 			}
@@ -77,7 +77,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	if f.json {
 		err = writeJSON(a.stdout, rep, !creds.IsZero(), code)
 	} else {
-		err = writeHuman(a.stdout, a.getenv, rep, creds.IsZero(), code)
+		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
 	}
 	if err != nil {
 		return err
@@ -90,14 +90,14 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 // cancels ctx), so without this a cashier who pressed Ctrl+C instead of
 // typing the keys would be left with a process that never exits. The
 // abandoned read ends with the process.
-func readKeysUntil(ctx context.Context, r io.Reader) (wooclient.Credentials, error) {
+func readKeysUntil(ctx context.Context, r io.Reader, tr *locale.Translator) (wooclient.Credentials, error) {
 	type read struct {
 		creds wooclient.Credentials
 		err   error
 	}
 	done := make(chan read, 1)
 	go func() {
-		creds, err := readKeys(r)
+		creds, err := readKeys(r, tr)
 		done <- read{creds, err}
 	}()
 	select {
@@ -110,10 +110,10 @@ func readKeysUntil(ctx context.Context, r io.Reader) (wooclient.Credentials, err
 
 // readKeys reads a pair from standard input: one "ck|cs" line (a scanner's
 // text), both on one line, or two lines.
-func readKeys(r io.Reader) (wooclient.Credentials, error) {
+func readKeys(r io.Reader, tr *locale.Translator) (wooclient.Credentials, error) {
 	data, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), 64<<10))
 	if err != nil {
-		return wooclient.Credentials{}, fmt.Errorf("reading keys from standard input: %w", err)
+		return wooclient.Credentials{}, errors.New(tr.T("cli.stdin-failed", "Error", err.Error()))
 	}
 	key, secret, found := wooclient.ParsePaste(string(data))
 	if !found {
@@ -121,7 +121,7 @@ func readKeys(r io.Reader) (wooclient.Credentials, error) {
 		if len(lines) == 2 {
 			key, secret = lines[0], lines[1]
 		} else {
-			return wooclient.Credentials{}, errors.New("no key on standard input: give one ck_…|cs_… line, or the key and the secret on two lines")
+			return wooclient.Credentials{}, errors.New(tr.T("cli.stdin-no-key"))
 		}
 	}
 	return wooclient.Credentials{Key: key, Secret: secret}, nil

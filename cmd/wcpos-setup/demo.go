@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
@@ -29,18 +31,18 @@ func (a *app) demoCmd() *cobra.Command {
 			}
 			d, err := startDemo(sc, addr, httpAddr, delay)
 			if err != nil {
-				return usageError(fmt.Errorf("starting the practice store: %w", err))
+				return usageError(errors.New(a.tr.T("cli.demo-failed", "Error", err.Error())))
 			}
 			defer d.Close()
 			if caOut == "" {
 				caOut = filepath.Join(os.TempDir(), "wcpos-setup-demo-ca.pem")
 			}
 			if err := os.WriteFile(caOut, d.CACertPEM(), 0o644); err != nil {
-				return fmt.Errorf("writing the CA certificate: %w", err)
+				return errors.New(a.tr.T("demo.ca-failed", "Error", err.Error()))
 			}
 			printServe(a, d, caOut)
 			<-cmd.Context().Done()
-			fmt.Fprintln(a.stdout, "\nPractice store stopped.")
+			fmt.Fprintln(a.stdout, "\n"+a.tr.T("demo.stopped"))
 			return nil
 		},
 	}
@@ -57,15 +59,23 @@ func (a *app) demoCmd() *cobra.Command {
 // printServe tells how to reach the practice store. Practice keys are shown
 // in full: they open nothing but this store, which vanishes on exit.
 func printServe(a *app, d *demoStore, caFile string) {
-	w := a.stdout
-	fmt.Fprintf(w, "Practice store running (scenario %s: %s)\n\n", d.scenario.name, d.scenario.summary)
-	fmt.Fprintf(w, "  HTTPS:   %s\n  HTTP:    %s\n  CA file: %s\n", d.URL(), d.HTTPURL(), caFile)
-	fmt.Fprintf(w, "  Admin:   %s/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys\n\n", d.Home())
-	fmt.Fprintln(w, "Practice keys (they open nothing but this store):")
-	fmt.Fprintf(w, "  admin (Read/Write):  %s|%s\n", d.admin.ConsumerKey, d.admin.ConsumerSecret)
-	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
-		fmt.Fprintf(w, "  terminal (%s):  %s|%s\n", d.scenario.name, t.ConsumerKey, t.ConsumerSecret)
+	w, tr := a.stdout, a.tr
+	fmt.Fprintf(w, "%s\n\n", tr.T("demo.running", "Scenario", d.scenario.name, "Summary", scenarioSummary(tr, d.scenario)))
+	rows := [][2]string{{"HTTPS:", d.URL()}, {"HTTP:", d.HTTPURL()}, {tr.T("demo.ca-file"), caFile},
+		{tr.T("demo.admin"), d.Home() + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys"}}
+	col := 0
+	for _, r := range rows {
+		col = max(col, ansi.StringWidth(r[0]))
 	}
-	fmt.Fprintf(w, "\nTry: printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", d.URL(), caFile)
-	fmt.Fprintln(w, "Press Ctrl+C to stop.")
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("demo.keys"))
+	fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.admin-key"), d.admin.ConsumerKey, d.admin.ConsumerSecret)
+	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
+		fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey, t.ConsumerSecret)
+	}
+	fmt.Fprintf(w, "\n%s printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", tr.T("demo.try"), d.URL(), caFile)
+	fmt.Fprintln(w, tr.T("demo.stop-hint"))
 }

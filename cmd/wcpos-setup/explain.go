@@ -6,10 +6,11 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -31,37 +32,64 @@ func (a *app) explainCmd() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return listCatalogue(a.stdout)
+				return listCatalogue(a.stdout, a.tr)
 			}
-			return explain(a.stdout, args[0])
+			return explain(a.stdout, a.tr, args[0])
 		},
 	}
 }
 
 // listCatalogue prints every cause with its code and severity.
-func listCatalogue(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tCAUSE\tSEVERITY\tMEANING")
+func listCatalogue(w io.Writer, tr *locale.Translator) error {
+	rows := [][]string{{tr.T("explain.col-code"), tr.T("explain.col-cause"), tr.T("explain.col-severity"), tr.T("explain.col-meaning")}}
 	for _, e := range wooclient.Catalogue() {
 		code := e.Code
 		if code == "" {
 			code = "—"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", code, e.Cause, e.Severity, e.Title)
+		rows = append(rows, []string{code, string(e.Cause), tr.Severity(e.Severity), tr.Title(e.Cause)})
 	}
-	if err := tw.Flush(); err != nil {
+	if _, err := io.WriteString(w, columns(rows)); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, "\nwcpos-setup explain CODE|CAUSE tells more about one of them.")
+	_, err := fmt.Fprintln(w, "\n"+tr.T("explain.more"))
 	return err
 }
 
+// columns lays rows out in columns two spaces apart, measured in terminal
+// cells (tabwriter counts runes, which misaligns CJK text).
+func columns(rows [][]string) string {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(padCells(c, widths[i]) + "  ")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
 // explain prints every entry matching a code or cause.
-func explain(w io.Writer, q string) error {
+func explain(w io.Writer, tr *locale.Translator, q string) error {
 	entries := wooclient.Lookup(q)
 	if len(entries) == 0 {
-		return usageError(errors.New("no code or cause called " + strings.TrimSpace(q) + suggest(q) +
-			"; `wcpos-setup explain` lists them all"))
+		if near := suggest(q); near != "" {
+			return usageError(errors.New(tr.T("explain.unknown-near", "Query", strings.TrimSpace(q), "Near", near)))
+		}
+		return usageError(errors.New(tr.T("explain.unknown", "Query", strings.TrimSpace(q))))
 	}
 	for i, e := range entries {
 		if i > 0 {
@@ -71,19 +99,27 @@ func explain(w io.Writer, q string) error {
 		if e.Code != "" {
 			label = e.Code + " " + label
 		}
-		fmt.Fprintf(w, "%s — %s (%s)\n\n", label, e.Title, e.Severity)
-		fmt.Fprintf(w, "  For the cashier: %s\n  For the admin:   %s\n", e.Message, e.Fix)
+		fmt.Fprintf(w, "%s — %s (%s)\n\n", label, tr.Title(e.Cause), tr.Severity(e.Severity))
+		rows := [][2]string{{tr.T("explain.cashier"), tr.Message(e.Cause)}, {tr.T("explain.admin"), tr.Fix(e.Cause)}}
 		if e.Page != wooclient.PageNone {
-			fmt.Fprintf(w, "  Admin page:      {home}/%s\n", e.Page)
+			rows = append(rows, [2]string{tr.T("explain.admin-page"), "{home}/" + string(e.Page)})
 		}
-		if d := e.DocsURL(); d != "" {
-			fmt.Fprintf(w, "  Docs:            %s\n", d)
+		if d := tr.DocsURL(e.Code); d != "" {
+			rows = append(rows, [2]string{tr.T("explain.docs"), d})
+		}
+		col := 0
+		for _, r := range rows {
+			col = max(col, ansi.StringWidth(r[0]))
+		}
+		for _, r := range rows {
+			fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])
 		}
 	}
 	return nil
 }
 
-// suggest names the causes that share a word with an unknown query.
+// suggest names the causes that share a word with an unknown query, or
+// "" when none does.
 func suggest(q string) string {
 	q = strings.ToLower(strings.TrimSpace(q))
 	var near []string
@@ -99,5 +135,5 @@ func suggest(q string) string {
 		return ""
 	}
 	sort.Strings(near)
-	return " (did you mean " + strings.Join(near, ", ") + "?)"
+	return strings.Join(near, ", ")
 }

@@ -8,7 +8,9 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
@@ -30,63 +32,92 @@ func newHumanStyles() humanStyles {
 
 // writeHuman prints one line per check with ✓/!/✗, then each finding with
 // its code, cause, fix, admin page and evidence, then the verdict.
-func writeHuman(out io.Writer, getenv func(string) string, r *wooclient.Report, noKey bool, code int) error {
+func writeHuman(out io.Writer, getenv func(string) string, tr *locale.Translator, r *wooclient.Report, noKey bool, code int) error {
 	w := colorprofile.NewWriter(out, environ(getenv))
 	st := newHumanStyles()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n\n", st.bold.Render("wcpos-setup check"), r.Store.URL)
 	if r.Store.Name != "" {
-		fmt.Fprintf(&b, "Store: %s — %s\n\n", r.Store.Name, r.Store.Home)
+		fmt.Fprintf(&b, "%s\n\n", tr.T("out.store-line", "Name", r.Store.Name, "Home", r.Store.Home))
 	}
-	for _, c := range r.Checks {
+	labels := make([]string, len(r.Checks))
+	for i, c := range r.Checks {
+		labels[i] = tr.Check(c.ID)
+	}
+	col := max(columnWidth(labels...), 26)
+	for i, c := range r.Checks {
 		icon := map[wooclient.State]string{wooclient.StateOK: st.ok.Render("✓"), wooclient.StateWarn: st.warn.Render("!"),
 			wooclient.StateFail: st.fail.Render("✗")}[c.State]
 		if icon == "" {
 			icon = st.dim.Render("–")
 		}
-		fmt.Fprintf(&b, "%s %-26s %s\n", icon, c.ID.Label(), st.dim.Render(c.Detail))
+		fmt.Fprintf(&b, "%s %s %s\n", icon, padCells(labels[i], col), st.dim.Render(tr.CheckDetail(c)))
 	}
 	if noKey {
-		b.WriteString(st.dim.Render("\nNo key given: store checks only. Keys come from the profile, WCPOS_CONSUMER_KEY/SECRET or --keys-stdin.") + "\n")
+		b.WriteString("\n" + st.dim.Render(tr.T("out.no-key")) + "\n")
 	}
 	for _, f := range r.Findings {
-		writeFinding(&b, st, f)
+		writeFinding(&b, st, tr, f)
 	}
-	b.WriteString("\n" + verdict(st, r, code) + "\n")
+	b.WriteString("\n" + verdict(st, tr, r, code) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// columnWidth is the widest of some labels in terminal cells: a CJK
+// character takes two, a combining mark none.
+func columnWidth(labels ...string) int {
+	w := 0
+	for _, l := range labels {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
+}
+
+// padCells pads s with spaces to w cells.
+func padCells(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
 // writeFinding prints one finding, the way support reads it on the phone.
-func writeFinding(b *strings.Builder, st humanStyles, f wooclient.Finding) {
+func writeFinding(b *strings.Builder, st humanStyles, tr *locale.Translator, f wooclient.Finding) {
 	style := map[wooclient.Severity]lipgloss.Style{wooclient.SeverityBlocker: st.fail, wooclient.SeverityWarning: st.warn}[f.Severity]
-	fmt.Fprintf(b, "\n%s — %s (%s)\n", style.Render(f.Label()), f.Title, f.Severity)
-	if f.Detail != "" {
-		fmt.Fprintf(b, "  What:    %s\n", f.Detail)
+	fmt.Fprintf(b, "\n%s — %s (%s)\n", style.Render(f.Label()), tr.Title(f.Cause), tr.Severity(f.Severity))
+	rows := [][2]string{}
+	if d := tr.Detail(f); d != "" {
+		rows = append(rows, [2]string{tr.T("out.what"), d})
 	}
-	fmt.Fprintf(b, "  Cashier: %s\n  Admin:   %s\n", f.Message, f.Fix)
+	rows = append(rows, [2]string{tr.T("out.cashier"), tr.Message(f.Cause)}, [2]string{tr.T("out.admin"), tr.Fix(f.Cause)})
 	if f.AdminURL != "" {
-		fmt.Fprintf(b, "  Open:    %s\n", f.AdminURL)
+		rows = append(rows, [2]string{tr.T("out.open"), f.AdminURL})
 	}
-	if d := f.DocsURL(); d != "" {
-		fmt.Fprintf(b, "  Docs:    %s\n", d)
+	if d := tr.DocsURL(f.Code); d != "" {
+		rows = append(rows, [2]string{tr.T("out.docs"), d})
+	}
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = r[0]
+	}
+	col := columnWidth(labels...)
+	for _, r := range rows {
+		fmt.Fprintf(b, "  %s %s\n", padCells(r[0], col), r[1])
 	}
 	for _, e := range f.Evidence {
 		fmt.Fprintf(b, "  %s\n", st.dim.Render("· "+e.String()))
 	}
 }
 
-func verdict(st humanStyles, r *wooclient.Report, code int) string {
+func verdict(st humanStyles, tr *locale.Translator, r *wooclient.Report, code int) string {
 	switch code {
 	case exitOK:
 		if w := len(r.Warnings()); w > 0 {
-			return st.ok.Render("✓ Works") + fmt.Sprintf(", with %d warning(s).", w)
+			return st.ok.Render("✓ " + tr.N("out.works-warnings", w))
 		}
-		return st.ok.Render("✓ Works.")
+		return st.ok.Render("✓ " + tr.T("out.works"))
 	case exitKey:
-		return st.fail.Render("✗ Not working: a key or permission problem") + " (exit 1)."
+		return st.fail.Render("✗ " + tr.T("out.key-problem"))
 	}
-	return st.fail.Render("✗ Not working: a store or network problem") + " (exit 2)."
+	return st.fail.Render("✗ " + tr.T("out.store-problem"))
 }
 
 // environ rebuilds the environment colorprofile reads (NO_COLOR, TERM…)

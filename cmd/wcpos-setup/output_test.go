@@ -14,7 +14,7 @@ import (
 func humanCheck(t *testing.T, env map[string]string, r *wooclient.Report, noKey bool, code int) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := writeHuman(&b, func(k string) string { return env[k] }, r, noKey, code); err != nil {
+	if err := writeHuman(&b, func(k string) string { return env[k] }, newCatalog().English(), r, noKey, code); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -27,9 +27,10 @@ func humanCheck(t *testing.T, env map[string]string, r *wooclient.Report, noKey 
 // verdict. Lines only appear when they have something to say.
 func TestCheckHumanOutputFollowsTheREADME(t *testing.T) {
 	const home = "https://127.0.0.1:18443"
-	readOnly := wooclient.NewFinding("read-only", home).With("the key ending in 15d3c5a has Read permission only",
-		wooclient.Evidence{Request: "POST " + home + "/wp-json/wc/v3/wcpos-setup-probe-1 (basic)", Status: 401,
-			Code: "woocommerce_rest_authentication_error"})
+	readOnly := wooclient.NewFinding("read-only", home)
+	readOnly.Detail = "the key ending in 15d3c5a has Read permission only"
+	readOnly.Evidence = []wooclient.Evidence{{Request: "POST " + home + "/wp-json/wc/v3/wcpos-setup-probe-1 (basic)",
+		Status: 401, Code: "woocommerce_rest_authentication_error"}}
 	rep := &wooclient.Report{
 		Store: wooclient.Store{URL: home, Home: home, Name: "Demo Store"},
 		Checks: []wooclient.CheckResult{
@@ -76,7 +77,7 @@ func TestCheckHumanOutputFollowsTheREADME(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"clock-skew — Terminal clock is off (warning)", "No key given: store checks only.",
-		"\n✓ Works, with 1 warning(s).\n"} {
+		"\n✓ Works, with 1 warning.\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -27,9 +27,10 @@ type wizardFlags struct {
 func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) error {
 	accessible := w.accessible || a.getenv("TERM") == "dumb"
 	if !accessible && !a.interactive() {
-		return usageError(errors.New("the wizard needs a terminal; for scripts use `wcpos-setup check` (see --help)"))
+		return usageError(errors.New(a.tr.T("cli.no-terminal")))
 	}
-	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version}
+	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version,
+		Tr: a.tr, Catalog: a.catalog}
 	deps := tui.Deps{Browser: systemBrowser{getenv: a.getenv}, TerminalName: terminalName()}
 	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version}
 	var store *config.Store
@@ -40,7 +41,7 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		}
 		d, err := startDemo(sc, "", "", 0)
 		if err != nil {
-			return fmt.Errorf("starting the demo store: %w", err)
+			return errors.New(a.tr.T("cli.demo-failed", "Error", err.Error()))
 		}
 		defer d.Close()
 		clientOpts.RootCAs = d.CertPool()
