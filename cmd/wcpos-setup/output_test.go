@@ -126,3 +126,33 @@ func TestErrorsMaskShortKeyLikeArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSpeaksTheChosenLanguage: --lang, or WCPOS_SETUP_LANG, makes
+// check speak that language: its verdict is the German catalogue's, not
+// the English one (the exit code and JSON stay the same in every language).
+func TestCheckSpeaksTheChosenLanguage(t *testing.T) {
+	de, err := newCatalog().Translator("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := "✗ Not working: a store or network problem (exit 2)."
+	german := "✗ " + de.T("out.store-problem")
+	if german == english {
+		t.Fatal("the German catalogue has no German verdict")
+	}
+	cfg := "--config=" + t.TempDir() + "/c.json"
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"check", "--lang", "de", "--url", "mailto:shop@example.com", cfg}, german},
+		{map[string]string{"WCPOS_SETUP_LANG": "de"}, []string{"check", "--url", "mailto:shop@example.com", cfg}, german},
+		{map[string]string{"LANG": "C"}, []string{"check", "--url", "mailto:shop@example.com", cfg}, english},
+	} {
+		out, _, code := inProcess(t, "", tc.env, tc.args...)
+		if code != docStore || !strings.HasSuffix(out, "\n"+tc.want+"\n") {
+			t.Errorf("%v %v: exit %d, output ends %q, want %q", tc.env, tc.args, code, out[max(0, len(out)-80):], tc.want)
+		}
+	}
+}
