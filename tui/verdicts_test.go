@@ -28,6 +28,8 @@ type verdictCase struct {
 	blockers  []string // every blocker, in order
 	warnings  []string // every warning
 	screen    []string // on screen at the stop
+	notShown  []string // never on screen at the stop
+	review    []string // on S6's screen, for a pair that passes
 }
 
 var verdictCases = []verdictCase{
@@ -38,7 +40,8 @@ var verdictCases = []verdictCase{
 		perm: wootest.ReadWrite, role: wootest.ShopManager,
 		stop: stepPermissions, transport: wooclient.TransportQuery, may: [4]bool{true, true, true, true},
 		warnings: []string{"auth-header-stripped"},
-		screen:   []string{"Sent as: query (the key in the address, over HTTPS)", "API06003 auth-header-stripped"}},
+		screen:   []string{"Sent as: query (the key in the address, over HTTPS)", "API06003 auth-header-stripped"},
+		review:   []string{"Sent as   query", "API06003 auth-header-stripped"}},
 	{name: "plain HTTP store", cfg: wootest.Config{HomeScheme: "http"}, plain: true,
 		perm: wootest.ReadWrite, role: wootest.Administrator,
 		stop: stepPermissions, transport: wooclient.TransportOAuth1, may: [4]bool{true, true, true, true},
@@ -46,17 +49,19 @@ var verdictCases = []verdictCase{
 	{name: "Read key, the form's default", perm: wootest.Read, role: wootest.ShopManager,
 		stop: stepPermissions, transport: wooclient.TransportBasic, may: [4]bool{true, false, true, true},
 		blockers: []string{"read-only"},
-		screen:   []string{"API02005 read-only", "✗ Write", "Read/Write"}},
+		screen:   []string{"API02005 read-only", "✗ Write", "Permissions: Read/Write", "The key stays the same"}},
 	{name: "Write key", perm: wootest.Write, role: wootest.ShopManager,
 		stop: stepPermissions, transport: wooclient.TransportBasic, may: [4]bool{false, true, false, false},
 		blockers: []string{"write-only"},
-		screen:   []string{"API02005 write-only", "✗ Read"}},
+		screen:   []string{"API02005 write-only", "✗ Read", "Permissions: Read/Write", "The key stays the same"}},
 	// The key is Read/Write: its reads get 403 (the key counted, its user may
 	// not), not 401 "does not have read permissions" (domain.md, section 3).
 	{name: "a customer's key", perm: wootest.ReadWrite, role: wootest.Customer,
 		stop: stepPermissions, transport: wooclient.TransportBasic, may: [4]bool{true, true, false, false},
+		// The key's row cannot fix its user's role: no Read/Write advice.
 		blockers: []string{"user-lacks-capability"},
-		screen:   []string{"API02005 user-lacks-capability"}},
+		screen:   []string{"API02005 user-lacks-capability"},
+		notShown: []string{"Permissions: Read/Write", "The key stays the same"}},
 	{name: "deleted key", perm: wootest.ReadWrite, role: wootest.ShopManager, revoked: true,
 		stop: stepKeys, blockers: []string{"unknown-key"},
 		screen: []string{"API02006 unknown-key"}},
@@ -93,6 +98,7 @@ func TestVerdictsThroughTheRealEngine(t *testing.T) {
 			h.enterPair(k.ConsumerKey, k.ConsumerSecret)
 			h.mustBe(tc.stop)
 			h.mustShow(tc.screen...)
+			h.mustNotShow(tc.notShown...)
 
 			rep := h.m.pair.report
 			if rep == nil || rep.Key == nil {
@@ -125,6 +131,10 @@ func TestVerdictsThroughTheRealEngine(t *testing.T) {
 				return
 			}
 			h.mustBe(stepReview)
+			h.mustShow(tc.review...)
+			if len(tc.warnings) == 0 {
+				h.mustNotShow("API0")
+			}
 			h.press("enter")
 			h.mustBe(stepDone)
 			if len(h.saver.saved) != 1 {
