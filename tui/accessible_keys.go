@@ -186,7 +186,7 @@ func (a *lineUI) reviewStep() (step, error) {
 			Key: *rep.Key, VerifiedAt: a.now()}
 		path, err := a.deps.Saver.Save(conn)
 		if err != nil {
-			a.say(saveFailed(a.tr, path, redactPair(err.Error(), a.creds)))
+			a.say(saveFailed(a.tr, path, redactPair(sayError(a.tr, err), a.creds)))
 			a.say(a.tr.T("access.save-failed-hint"))
 			continue
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
@@ -45,6 +46,22 @@ type Connection struct {
 	Credentials wooclient.Credentials
 	Key         wooclient.KeyStatus
 	VerifiedAt  time.Time
+}
+
+// Sayer is an error that can say itself in the wizard's language (cmd's
+// configuration errors do), so a save that failed reads in the cashier's
+// language even after a switch; other errors are shown in their own words.
+type Sayer interface {
+	Say(tr *locale.Translator) string
+}
+
+// sayError says err in the wizard's language when it can.
+func sayError(tr *locale.Translator, err error) string {
+	var s Sayer
+	if errors.As(err, &s) {
+		return s.Say(tr)
+	}
+	return err.Error()
 }
 
 // Browser opens the admin pages. Available says why it cannot (over SSH, no

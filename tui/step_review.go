@@ -16,7 +16,7 @@ type reviewState struct {
 	proving bool   // the flight is the re-check before saving, not the save
 	saved   string // pairHash of the pair last saved, "" before any save
 	path    string
-	err     string
+	err     error
 }
 
 // connection is what S6 saves: the confirmed store and the pair the last
@@ -59,7 +59,7 @@ func (m Model) updateReview(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		f, ctx := m.begin(m.currentHash(), false)
-		m.review.run, m.review.err, m.review.proving = f, "", true
+		m.review.run, m.review.err, m.review.proving = f, nil, true
 		return m, reproveCmd(ctx, m.deps.Checker, m.deps.now, f, m.confirmedStore(), m.pair.parsed().Credentials)
 	}
 	return m, nil
@@ -93,11 +93,11 @@ func (m Model) connectionSaved(msg connectionSavedMsg) (Model, tea.Cmd) {
 	r.run = r.run.stop()
 	r.path = msg.path
 	if msg.err != nil {
-		r.err = m.redact(msg.err.Error())
-		return m, m.print(stepLine(IconFail, stepReview, m.tr.T("review.line-not-saved", "Error", r.err)))
+		r.err = msg.err
+		return m, m.print(stepLine(IconFail, stepReview, m.tr.T("review.line-not-saved", "Error", m.redact(sayError(m.tr, r.err)))))
 	}
 	conn := m.connection()
-	r.saved, r.err = msg.hash, ""
+	r.saved, r.err = msg.hash, nil
 	m.result.Saved, m.result.Path, m.result.Connection = true, msg.path, &conn
 	line := m.print(stepLine(IconOK, stepReview, m.tr.T("review.line-saved",
 		"Key", conn.Credentials.Masked(), "Path", msg.path)))
@@ -142,8 +142,8 @@ func (m Model) viewReview(p *page) {
 		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.reproving"))
 	case r.run.busy():
 		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.saving"))
-	case r.err != "":
-		p.hanging(st.Fail.Render(IconFail)+" ", "  ", saveFailed(tr, r.path, r.err))
+	case r.err != nil:
+		p.hanging(st.Fail.Render(IconFail)+" ", "  ", saveFailed(tr, r.path, m.redact(sayError(tr, r.err))))
 		p.hanging("  ", "  ", st.Muted.Render(tr.T("review.save-failed-hint", "Save", keyName(m.keys.Save))))
 	case m.saveBlocker() != "":
 		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.saveBlocker())

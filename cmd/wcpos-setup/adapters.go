@@ -15,7 +15,11 @@ import (
 type configSaver struct{ store *config.Store }
 
 func (s configSaver) Save(c tui.Connection) (string, error) {
-	return s.store.Save(c.Profile, profileOf(c))
+	path, err := s.store.Save(c.Profile, profileOf(c))
+	if err != nil {
+		return path, configError{err}
+	}
+	return path, nil
 }
 
 // profileOf turns a verified connection into the saved form.

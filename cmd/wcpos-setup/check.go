@@ -63,9 +63,9 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 			return usageError(err)
 		}
 	}
-	pool, err := caPool(g.cacert)
+	pool, err := a.caPool(g.cacert)
 	if err != nil {
-		return usageError(err)
+		return err
 	}
 	client := wooclient.New(wooclient.Options{RootCAs: pool, Deadline: g.timeout,
 		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version.Version})

@@ -22,7 +22,7 @@ func (a *app) configCmd(g *globalFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, src, err := config.ResolvePath(g.config, a.getenv)
 			if err != nil {
-				return usageError(err)
+				return a.configUsage(err)
 			}
 			_, f, err := a.openConfig(g)
 			if err != nil {

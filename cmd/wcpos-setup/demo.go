@@ -24,9 +24,9 @@ func (a *app) demoCmd() *cobra.Command {
 			"  wcpos-setup check --url https://127.0.0.1:8443 --cacert /tmp/wcpos-demo-ca.pem --keys-stdin",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sc, err := findScenario(scenarioName)
+			sc, err := a.findScenario(scenarioName)
 			if err != nil {
-				return usageError(err)
+				return err
 			}
 			tag, err := a.siteLangTag(siteLang)
 			if err != nil {

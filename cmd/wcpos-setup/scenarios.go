@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -99,13 +98,13 @@ func cachedRevokedKey(s *wootest.Store, _ wootest.Key) *wootest.Key {
 func adminKey(_ *wootest.Store, admin wootest.Key) *wootest.Key { return &admin }
 
 // findScenario looks a scenario up by name.
-func findScenario(name string) (scenario, error) {
+func (a *app) findScenario(name string) (scenario, error) {
 	for _, s := range scenarios {
 		if s.name == name {
 			return s, nil
 		}
 	}
-	return scenario{}, fmt.Errorf("unknown scenario %q: choose one of %s", name, scenarioList())
+	return scenario{}, usageError(errors.New(a.tr.T("cli.unknown-scenario", "Name", name, "Scenarios", scenarioList())))
 }
 
 func scenarioList() string {

@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -36,9 +37,9 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version.Version}
 	var store *config.Store
 	if w.demo {
-		sc, err := findScenario(w.scenario)
+		sc, err := a.findScenario(w.scenario)
 		if err != nil {
-			return usageError(err)
+			return err
 		}
 		siteLang, err := a.siteLangTag(w.siteLang)
 		if err != nil {
@@ -68,8 +69,8 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		if store, opts.Saved, opts.Address, err = a.loadForWizard(g, w.url); err != nil {
 			return err
 		}
-		if clientOpts.RootCAs, err = caPool(g.cacert); err != nil {
-			return usageError(err)
+		if clientOpts.RootCAs, err = a.caPool(g.cacert); err != nil {
+			return err
 		}
 	}
 	clientOpts.Deadline = g.timeout
@@ -115,15 +116,15 @@ func (a *app) loadForWizard(g *globalFlags, flagURL string) (*config.Store, *tui
 func (a *app) openConfig(g *globalFlags) (*config.Store, *config.File, error) {
 	path, _, err := config.ResolvePath(g.config, a.getenv)
 	if err != nil {
-		return nil, nil, usageError(err)
+		return nil, nil, a.configUsage(err)
 	}
 	store := config.Open(path)
 	f, warnings, err := store.Load()
 	if err != nil {
-		return nil, nil, usageError(err)
+		return nil, nil, a.configUsage(err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(a.stderr, "warning:", w)
+		fmt.Fprintln(a.stderr, a.tr.T("config.warning", "Warning", sayWarning(a.tr, w)))
 	}
 	return store, f, nil
 }
@@ -149,13 +150,25 @@ func demoConnection(profile string, d *demoStore) *tui.Connection {
 }
 
 // caPool trusts an extra CA file on top of the system roots; "" keeps the
-// system roots alone.
-func caPool(file string) (*x509.CertPool, error) {
+// system roots alone. A file that cannot be used is a usage error.
+func (a *app) caPool(file string) (*x509.CertPool, error) {
 	if file == "" {
 		return nil, nil
 	}
-	return wooclient.CertPoolWithFile(file)
+	pool, err := wooclient.CertPoolWithFile(file)
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return nil, usageError(errors.New(a.tr.T("cli.cacert-unreadable", "File", file, "Error", pe.Err.Error())))
+	case err != nil:
+		return nil, usageError(errors.New(a.tr.T("cli.cacert-no-pem", "File", file)))
+	}
+	return pool, nil
 }
+
+// configUsage is a configuration error, said in the user's language, as a
+// usage error (exit 3).
+func (a *app) configUsage(err error) error { return usageError(errors.New(sayConfig(a.tr, err))) }
 
 // wizardExit maps how the wizard ended to an exit code.
 func wizardExit(res tui.Result) int {

@@ -14,6 +14,9 @@ func cmdWords() []locale.Source {
 		{ID: "cli.stdin-failed", Other: "reading keys from standard input: {{.Error}}"},
 		{ID: "cli.stdin-no-key", Other: "no key on standard input: give one ck_…|cs_… line, or the key and the secret on two lines"},
 		{ID: "cli.demo-failed", Other: "starting the practice store: {{.Error}}"},
+		{ID: "cli.cacert-unreadable", Other: "--cacert {{.File}} cannot be read: {{.Error}}"},
+		{ID: "cli.cacert-no-pem", Other: "--cacert {{.File}} holds no PEM certificate"},
+		{ID: "cli.unknown-scenario", Other: "unknown scenario {{.Name}}: choose one of {{.Scenarios}}"},
 		{ID: "cli.bad-site-lang", Other: "--site-lang {{.Value}} is not a language tag; use one such as de-DE, ja or pt-BR"},
 
 		{ID: "out.store-line", Other: "Store: {{.Name}} — {{.Home}}"},
@@ -83,6 +86,7 @@ func cmdWords() []locale.Source {
 	for _, s := range scenarios {
 		words = append(words, locale.Source{ID: "scenario." + s.name, Other: s.summary})
 	}
+	words = append(words, configWords...)
 	return words
 }
 

@@ -70,8 +70,7 @@ func (e *VersionError) Error() string {
 // write over it.
 func readError(path string, err error) error {
 	if errors.Is(err, fs.ErrPermission) {
-		return fmt.Errorf("config: cannot read %s: permission denied: run wcpos-setup as the user that owns it, "+
-			"or check its owner and mode with ls -l %s: %w", path, path, err)
+		return &Problem{Kind: ProblemUnreadable, Path: path, Err: err}
 	}
 	return &CorruptError{Path: path, Err: err}
 }

@@ -128,11 +128,11 @@ func newFile() *File {
 	return &File{Version: CurrentVersion, Profiles: map[string]Profile{}}
 }
 
-// errNoVersion and errBadVersion explain why a file that is valid JSON is
+// ErrNoVersion and ErrBadVersion explain why a file that is valid JSON is
 // still not one of ours.
 var (
-	errNoVersion  = errors.New(`it has no "version" field`)
-	errBadVersion = errors.New(`its "version" is not a positive number`)
+	ErrNoVersion  = errors.New(`it has no "version" field`)
+	ErrBadVersion = errors.New(`its "version" is not a positive number`)
 )
 
 // decode parses the file's bytes. It is strict about the version (missing or
@@ -148,9 +148,9 @@ func decode(path string, data []byte) (*File, error) {
 	}
 	switch {
 	case raw.Version == nil:
-		return nil, &CorruptError{Path: path, Err: errNoVersion}
+		return nil, &CorruptError{Path: path, Err: ErrNoVersion}
 	case *raw.Version < 1:
-		return nil, &CorruptError{Path: path, Err: errBadVersion}
+		return nil, &CorruptError{Path: path, Err: ErrBadVersion}
 	case *raw.Version > CurrentVersion:
 		return nil, &VersionError{Path: path, Version: *raw.Version}
 	}

@@ -3,7 +3,6 @@ package config
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,7 +31,7 @@ func (s *Store) lockPath() string { return s.Path + ".lock" }
 func (s *Store) lock() (unlock func(), err error) {
 	dir := filepath.Dir(s.Path)
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
-		return nil, fmt.Errorf("config: cannot create the directory %s: %w: create it, or set WCPOS_SETUP_CONFIG to a writable path", dir, err)
+		return nil, &Problem{Kind: ProblemMakeDir, Dir: dir, Err: err}
 	}
 	timeout := s.LockTimeout
 	if timeout <= 0 {
@@ -44,11 +43,10 @@ func (s *Store) lock() (unlock func(), err error) {
 	l := flock.New(s.lockPath(), flock.SetPermissions(filePerm))
 	ok, err := l.TryLockContext(ctx, lockRetry)
 	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Errorf("config: cannot lock %s: %w: check that you can write to %s", s.lockPath(), err, dir)
+		return nil, &Problem{Kind: ProblemLock, Path: s.lockPath(), Dir: dir, Err: err}
 	}
 	if !ok {
-		return nil, fmt.Errorf("config: another wcpos-setup has been saving %s for over %v (lock %s): "+
-			"wait for it to finish and try again; nothing was changed", s.Path, timeout, s.lockPath())
+		return nil, &Problem{Kind: ProblemLockBusy, Name: s.Path, Wait: timeout, Path: s.lockPath()}
 	}
 	return func() { _ = l.Unlock() }, nil
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -32,7 +31,7 @@ const (
 func DefaultPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("config: cannot find your configuration directory (%w): set %s to the file to use", err, EnvConfigPath)
+		return "", &Problem{Kind: ProblemNoConfigDir, Err: err}
 	}
 	return filepath.Join(dir, "wcpos-setup", "config.json"), nil
 }
@@ -58,7 +57,7 @@ func ResolvePath(flagValue string, getenv func(string) string) (string, Source, 
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", "", fmt.Errorf("config: cannot make %s (from the %s) an absolute path: %w", path, src, err)
+		return "", "", &Problem{Kind: ProblemNotAbsolute, Path: path, Source: src, Err: err}
 	}
 	return abs, src, nil
 }

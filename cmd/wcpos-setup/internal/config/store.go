@@ -37,7 +37,7 @@ func Open(path string) *Store { return &Store{Path: path} }
 // Load reads the file. A missing file is an empty configuration, not an
 // error: that is every first run. The warnings are non-fatal problems, such
 // as a file other users can read, that the caller should show.
-func (s *Store) Load() (*File, []string, error) {
+func (s *Store) Load() (*File, []Warning, error) {
 	data, exists, err := s.read()
 	if err != nil {
 		return nil, nil, err
@@ -147,13 +147,11 @@ func (s *Store) update(change func(*File) error) error {
 	s.removeStaleTemps()
 	if exists {
 		if err := writeAtomic(s.fsys(), s.backupPath(), old); err != nil {
-			return fmt.Errorf("config: cannot write the backup %s: %w: check that you can write to %s; %s was not changed",
-				s.backupPath(), err, filepath.Dir(s.Path), s.Path)
+			return &Problem{Kind: ProblemWriteBackup, Path: s.backupPath(), Dir: filepath.Dir(s.Path), Name: s.Path, Err: err}
 		}
 	}
 	if err := writeAtomic(s.fsys(), s.Path, data); err != nil {
-		return fmt.Errorf("config: cannot write %s: %w: check that you can write to %s; the file was not changed",
-			s.Path, err, filepath.Dir(s.Path))
+		return &Problem{Kind: ProblemWrite, Path: s.Path, Dir: filepath.Dir(s.Path), Err: err}
 	}
 	return nil
 }
@@ -207,7 +205,7 @@ func checkName(name string) error {
 	ok := name != "" && len(name) <= 64 && strings.Trim(name,
 		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == ""
 	if !ok {
-		return fmt.Errorf("config: profile name %q is not valid: use 1 to 64 letters, digits, '.', '_' or '-'", name)
+		return &Problem{Kind: ProblemProfileName, Name: name}
 	}
 	return nil
 }

@@ -237,15 +237,27 @@ func TestLoadWarnsAboutOpenPermissions(t *testing.T) {
 	}
 	_, warnings, err := s.Load()
 	want := "config.json is readable by other users (mode 0644); run chmod 600 " + s.Path
-	if err != nil || !slices.Contains(warnings, want) {
+	if err != nil || !slices.Contains(warningTexts(warnings), want) {
 		t.Errorf("Load = %q, %v; want warning %q", warnings, err, want)
+	}
+	if w := warnings[0]; w.Kind != WarnFileOpen || w.Mode != 0o644 || w.Path != s.Path || w.Writable {
+		t.Errorf("warning %+v; want the file, open to reading, mode 0644", w)
 	}
 	dir := filepath.Dir(s.Path)
 	if err := os.Chmod(dir, 0o777); err != nil {
 		t.Fatal(err)
 	}
 	_, warnings, _ = s.Load()
-	if len(warnings) != 2 || !strings.Contains(warnings[1], "chmod 700 "+dir) {
+	if len(warnings) != 2 || !strings.Contains(warnings[1].String(), "chmod 700 "+dir) || warnings[1].Kind != WarnDirOpen {
 		t.Errorf("warnings with a 0777 directory: %q; want one naming chmod 700 %s", warnings, dir)
 	}
+}
+
+// warningTexts is each warning's English.
+func warningTexts(ws []Warning) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.String()
+	}
+	return out
 }
