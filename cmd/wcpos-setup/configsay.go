@@ -117,7 +117,7 @@ var configWords = []locale.Source{
 	{ID: "config.err-lock-busy", Other: "config: another wcpos-setup has been saving {{.Path}} for over {{.Wait}} (lock {{.Lock}}): wait for it to finish and try again; nothing was changed"},
 	{ID: "config.err-write-backup", Other: "config: cannot write the backup {{.Path}}: {{.Error}}: check that you can write to {{.Dir}}; {{.File}} was not changed"},
 	{ID: "config.err-write", Other: "config: cannot write {{.Path}}: {{.Error}}: check that you can write to {{.Dir}}; the file was not changed"},
-	{ID: "config.err-profile-name", Other: "config: profile name {{.Name}} is not valid: use 1 to 64 letters, digits, '.', '_' or '-'"},
+	{ID: "config.err-profile-name", Other: "config: profile name \"{{.Name}}\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-'"},
 	{ID: "config.err-not-json", Other: "config: {{.Path}} is not valid JSON: {{.Error}}: fix or move it aside; it was not overwritten"},
 	{ID: "config.err-not-json-line", Other: "config: {{.Path}} is not valid JSON (line {{.Line}}): {{.Error}}: fix or move it aside; it was not overwritten"},
 	{ID: "config.err-wrong-type", Other: "config: {{.Path}} has a value of the wrong type: {{.Error}}: fix or move it aside; it was not overwritten"},
