@@ -255,3 +255,20 @@ func TestSyncDirReportsFailures(t *testing.T) {
 		t.Errorf("syncDir = %v", err)
 	}
 }
+
+// countTemps counts temp files beside path, as a killed writer leaves them.
+func countTemps(t *testing.T, path string) int {
+	t.Helper()
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if isTempName(e.Name(), base) {
+			n++
+		}
+	}
+	return n
+}

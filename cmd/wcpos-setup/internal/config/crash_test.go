@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -137,21 +136,4 @@ func killSaver(t *testing.T, path string, wait time.Duration) {
 		}
 	}
 	t.Fatalf("helper ended by itself, not by the kill: %v %s", err, stderr.String())
-}
-
-// countTemps counts temp files beside path, as a killed writer leaves them.
-func countTemps(t *testing.T, path string) int {
-	t.Helper()
-	dir, base := filepath.Split(path)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, e := range entries {
-		if isTempName(e.Name(), base) {
-			n++
-		}
-	}
-	return n
 }
