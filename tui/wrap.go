@@ -10,6 +10,10 @@ import (
 	"github.com/rivo/uniseg"
 )
 
+// Wrap is wrapCells for other packages: the command line wraps its error
+// messages the same way the wizard wraps its paragraphs.
+func Wrap(s string, width int, wm ansi.Method) []string { return wrapCells(s, width, wm) }
+
 // wrapCells breaks one paragraph into lines no wider than width cells,
 // measured the way the terminal lays them out (wm), at the places Unicode's
 // line breaking algorithm (UAX #14) allows: after spaces, between two

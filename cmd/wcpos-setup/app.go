@@ -12,6 +12,9 @@ import (
 	"time"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/wcpos/wcpos-setup/tui"
@@ -49,6 +52,9 @@ type globalFlags struct {
 func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int {
 	a.catalog = newCatalog()
 	a.tr, a.lang = a.catalog.English(), locale.Choice{Tag: "en", Source: "default"}
+	// Choose the language before cobra reads the flags, so its own errors
+	// (a mistyped flag) are framed in it too; PersistentPreRunE settles it.
+	_ = a.chooseLanguage(langFlag(args))
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(a.stdin)
@@ -82,7 +88,48 @@ func (a *app) errorHandler(w io.Writer, styles fang.Styles, err error) {
 		fmt.Fprintln(w, a.tr.T("cli.interrupted"))
 		return
 	}
-	fang.DefaultErrorHandler(w, styles, errors.New(maskCredentials(err.Error())))
+	msg := maskCredentials(err.Error())
+	out := w
+	if cw, ok := w.(*colorprofile.Writer); ok { // fang wraps stderr to drop colours it cannot show
+		out = cw.Forward
+	}
+	if f, ok := out.(term.File); !ok || !term.IsTerminal(f.Fd()) {
+		fmt.Fprintln(w, msg) // a script's log: the message alone
+		return
+	}
+	// fang's look, with the header in the user's language and the message
+	// as written: fang capitalises the first word and adds a full stop,
+	// which turns "config:" into "Config:" and ends a Japanese sentence in
+	// "。.".
+	width := 80
+	if cols, _, err := term.GetSize(out.(term.File).Fd()); err == nil && cols > 0 {
+		width = cols
+	}
+	text := styles.ErrorText.UnsetTransform().UnsetWidth()
+	say := func(s string) {
+		for _, l := range tui.Wrap(s, max(width-4, 20), ansi.WcWidth) {
+			fmt.Fprintln(w, text.Render(l))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, styles.ErrorHeader.SetString(a.tr.T("cli.error")).String())
+	say(msg)
+	if cobraUsage(msg) {
+		say(a.tr.T("cli.try-help", "Flag", styles.Program.Flag.Render("--help")))
+	}
+}
+
+// cobraUsage recognises cobra's own usage errors (a mistyped flag or
+// command), which it words itself before any language is chosen: they
+// get the pointer to --help.
+func cobraUsage(msg string) bool {
+	for _, prefix := range []string{"flag needs an argument:", "unknown flag:", "unknown shorthand flag:",
+		"unknown command", "invalid argument", "accepts ", "requires "} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // credentialLike finds ck_/cs_ tokens of any length, also percent-encoded,
@@ -159,3 +206,20 @@ func (a *app) chooseLanguage(flag string) error {
 // newCatalog holds everything wcpos-setup says: the engine's and the
 // wizard's words (tui.Sources) and the commands' own.
 func newCatalog() *locale.Catalog { return locale.NewCatalog(append(tui.Sources(), cmdWords())...) }
+
+// langFlag finds --lang's value among the arguments before cobra parses
+// them ("--lang de", "--lang=de"); "" when absent or misplaced.
+func langFlag(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}

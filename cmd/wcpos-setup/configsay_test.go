@@ -57,3 +57,21 @@ func TestCorruptConfigInGerman(t *testing.T) {
 		t.Errorf("not a German error naming the file:\n%s", stderr)
 	}
 }
+
+func TestLangFlagBeforeCobra(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--lang", "de", "--bogus"}, "de"},
+		{[]string{"--lang=ja"}, "ja"},
+		{[]string{"--lang"}, ""},
+		{[]string{"explain", "--", "--lang", "fr"}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := langFlag(tt.args); got != tt.want {
+			t.Errorf("langFlag(%q) = %q; want %q", tt.args, got, tt.want)
+		}
+	}
+}

@@ -138,6 +138,7 @@ var sameInEveryLanguage = map[string]string{
 	"explain.col-code":     "may stay CODE",
 	"key.qr-code":          "technical term",
 	"frame.practice-store": "never",
+	"cli.error":            "the Spanish word is the English one",
 }
 
 // TestTranslationsAreTranslated fails when a message is left in English:

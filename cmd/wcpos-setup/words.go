@@ -8,6 +8,8 @@ import "github.com/wcpos/wcpos-setup/tui/locale"
 func cmdWords() []locale.Source {
 	words := []locale.Source{
 		{ID: "cli.interrupted", Other: "Interrupted."},
+		{ID: "cli.error", Other: "ERROR"},
+		{ID: "cli.try-help", Other: "Try {{.Flag}} for usage."},
 		{ID: "cli.bad-lang", Other: "--lang {{.Value}} is not a language; use one of {{.Languages}}"},
 		{ID: "cli.no-address", Other: "no store address: pass --url, set WCPOS_STORE_URL, or save a profile with the wizard"},
 		{ID: "cli.no-terminal", Other: "the wizard needs a terminal; for scripts use `wcpos-setup check` (see --help)"},
