@@ -27,6 +27,12 @@ func (a *lineUI) keysStep() (step, error) {
 			a.say(a.tr.T("access.accepted", "Transport", transportNote(a.tr, rep.Key)))
 			return stepPermissions, nil
 		}
+		if b, blocked := firstBlocker(rep); blocked && !b.AboutKey() {
+			// The store stands in the way (a cache, a firewall, a server
+			// error): another key would meet the same, so back to the store.
+			a.say(a.tr.T("access.store-blocked"))
+			return stepStore, nil
+		}
 		a.say(a.tr.T("access.not-accepted", "Back", answerBack))
 		a.creds = wooclient.Credentials{}
 	}
@@ -149,10 +155,10 @@ func (a *lineUI) reviewStep() (step, error) {
 	}
 	w := 0
 	for _, r := range rows {
-		w = max(w, ansi.StringWidth(r[0]))
+		w = max(w, ansi.WcWidth.StringWidth(r[0]))
 	}
 	for _, r := range rows { // aligned for a sighted helper; a screen reader skips the spaces
-		a.say(r[0] + strings.Repeat(" ", w-ansi.StringWidth(r[0])+1) + r[1])
+		a.say(r[0] + strings.Repeat(" ", w-ansi.WcWidth.StringWidth(r[0])+1) + r[1])
 	}
 	for {
 		yes, err := a.yesNo(a.tr.T("access.ask-save", "Yes", answerYes, "No", answerNo))
@@ -164,6 +170,16 @@ func (a *lineUI) reviewStep() (step, error) {
 		}
 		if a.deps.Saver == nil || !rep.OK() || rep.Key == nil || !rep.Key.Authenticated {
 			a.say(a.tr.T("access.not-passed"))
+			return stepReview, errBack
+		}
+		// Prove the pair again right before saving: a key revoked or
+		// demoted while the review was read is never saved as working.
+		a.say(a.tr.T("access.reproving"))
+		rep = orUnexpected(a.deps.Checker.CheckKeys(a.ctx, st, a.creds, nil))
+		a.keyReport, a.result.Report = rep, rep
+		if !rep.OK() || rep.Key == nil || !rep.Key.Authenticated {
+			b, _ := firstBlocker(rep)
+			a.say(a.tr.T("access.not-saved-now", "Finding", findingHeadline(a.tr, b)))
 			return stepReview, errBack
 		}
 		conn := Connection{Profile: orDefault(a.opts.Profile, ""), Store: st, Credentials: a.creds,
@@ -230,6 +246,8 @@ var accessKeysWords = []locale.Source{
 	{ID: "access.label-versions", Other: "Versions:"},
 	{ID: "access.ask-save", Other: "Save this connection on this terminal? The previous file is kept as a backup. ({{.Yes}}/{{.No}})"},
 	{ID: "access.not-passed", Other: "Not saved: the key has not passed its checks."},
+	{ID: "access.reproving", Other: "Checking the key once more before saving …"},
+	{ID: "access.not-saved-now", Other: "Not saved: {{.Finding}}."},
 	{ID: "access.save-failed-hint", Other: "Check that the folder exists and this user may write there, then try again."},
 	{ID: "access.saved", Other: "Saved to {{.Path}}."},
 	{ID: "access.connected", Other: "This terminal is connected to {{.Store}} with key {{.Key}}."},

@@ -37,19 +37,19 @@ func (a *lineUI) stateTag(s wooclient.State) string {
 	}
 	w := 0
 	for _, t := range tags {
-		w = max(w, ansi.StringWidth(t))
+		w = max(w, ansi.WcWidth.StringWidth(t))
 	}
-	return "[" + tag + "]" + strings.Repeat(" ", max(w-ansi.StringWidth(tag), 0))
+	return "[" + tag + "]" + strings.Repeat(" ", max(w-ansi.WcWidth.StringWidth(tag), 0))
 }
 
 // adminLabel names a WP Admin screen or button as the store's admin sees
 // it, like Model.adminLabel.
 func (a *lineUI) adminLabel(id string) string {
-	var st wooclient.Store
+	var lang string
 	if a.store != nil {
-		st = a.store.Store
+		lang = a.store.Store.Language
 	}
-	return a.tr.AdminLabel(siteLanguage(st), id)
+	return a.tr.AdminLabel(lang, id)
 }
 
 // The answers the accessible mode reads. They are what the user types, so

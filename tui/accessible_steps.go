@@ -18,7 +18,8 @@ func (a *lineUI) savedStep() (step, error) {
 	}
 	a.say(a.tr.T("access.checking-saved", "Address", safeText(addr), "Key", sv.Credentials.Masked()))
 	printed := map[wooclient.CheckID]bool{}
-	rep := orUnexpected(a.deps.Checker.Check(a.ctx, addr, sv.Credentials, a.observe(printed)))
+	saved := wooclient.Saved{Store: sv.Store, Transport: sv.Key.Transport}
+	rep := orUnexpected(a.deps.Checker.CheckSaved(a.ctx, saved, sv.Credentials, a.observe(printed)))
 	a.finish(rep, printed)
 	a.result.Report = rep
 	_, blocked := firstBlocker(rep)

@@ -81,7 +81,7 @@ func (c checklist) render(p *page, st Styles, tr *locale.Translator, spin string
 	for i, id := range c.ids {
 		labels[i] = tr.Check(id)
 	}
-	labelW := labelColumn(labels, p.width)
+	labelW := labelColumn(labels, p.width, p.wm)
 	if !running {
 		c = c.settled()
 	}
@@ -107,12 +107,12 @@ func (c checklist) render(p *page, st Styles, tr *locale.Translator, spin string
 		label := labels[i]
 		var note string
 		if d := saidCheckDetail(tr, r); d != "" {
-			pad := strings.Repeat(" ", max(labelW-ansi.StringWidth(label), 0))
+			pad := strings.Repeat(" ", max(labelW-p.wm.StringWidth(label), 0))
 			note = pad + " " + st.Muted.Render(d)
 		} else if r.State == wooclient.StateSkipped {
 			note = " " + st.Muted.Render(tr.T("list.skipped"))
 		}
-		if ansi.StringWidth(icon+" "+label) > p.width {
+		if p.wm.StringWidth(icon+" "+label) > p.width {
 			// A label wider than the window wraps rather than lose its end.
 			p.hanging(icon+" ", "  ", label+note)
 			continue
@@ -135,13 +135,13 @@ const (
 
 // labelColumn is the width, in cells, the labels are padded to so the
 // details line up: 0 (no alignment) in a narrow window.
-func labelColumn(labels []string, width int) int {
+func labelColumn(labels []string, width int, wm ansi.Method) int {
 	if width < alignWidth {
 		return 0
 	}
 	w := 0
 	for _, l := range labels {
-		w = max(w, ansi.StringWidth(l))
+		w = max(w, wm.StringWidth(l))
 	}
 	return min(w, width-minDetail)
 }

@@ -115,6 +115,12 @@ type (
 		url    string
 		result wooclient.CheckResult
 	}
+	pairReprovedMsg struct {
+		run    int
+		hash   string
+		report *wooclient.Report
+		at     time.Time
+	}
 	connectionSavedMsg struct {
 		run  int
 		hash string
@@ -157,12 +163,12 @@ func (m *Model) begin(input string, progress bool) (flight, context.Context) {
 	return f, ctx
 }
 
-// checkSavedCmd runs Check on the saved connection (S0) and stamps the
-// reply with the time, read here rather than in Update.
-func checkSavedCmd(ctx context.Context, c Checker, now func() time.Time, f flight, address string, creds wooclient.Credentials) tea.Cmd {
+// checkSavedCmd runs CheckSaved on the saved connection (S0) and stamps
+// the reply with the time, read here rather than in Update.
+func checkSavedCmd(ctx context.Context, c Checker, now func() time.Time, f flight, saved wooclient.Saved, creds wooclient.Credentials) tea.Cmd {
 	return func() tea.Msg {
 		defer close(f.events.done)
-		rep := c.Check(ctx, address, creds, f.events.observer(ctx))
+		rep := c.CheckSaved(ctx, saved, creds, f.events.observer(ctx))
 		return savedCheckedMsg{run: f.id, input: f.input, report: rep, at: now()}
 	}
 }
@@ -191,6 +197,16 @@ func checkKeysCmd(ctx context.Context, c Checker, now func() time.Time, f flight
 func probeAdminCmd(ctx context.Context, c Checker, f flight) tea.Cmd {
 	return func() tea.Msg {
 		return adminProbedMsg{run: f.id, url: f.input, result: c.ProbeAdmin(ctx, f.input)}
+	}
+}
+
+// reproveCmd checks the pair once more right before S6 saves it, so a key
+// revoked or demoted while the review was on screen is never saved as
+// working. Its reply carries the pair's hash like keysCheckedMsg.
+func reproveCmd(ctx context.Context, c Checker, now func() time.Time, f flight, store wooclient.Store, creds wooclient.Credentials) tea.Cmd {
+	return func() tea.Msg {
+		rep := c.CheckKeys(ctx, store, creds, nil)
+		return pairReprovedMsg{run: f.id, hash: f.input, report: rep, at: now()}
 	}
 }
 

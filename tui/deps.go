@@ -19,8 +19,12 @@ type Checker interface {
 	// CheckKeys checks a pair against a discovered store: the key checks
 	// and Report.Key.
 	CheckKeys(ctx context.Context, store wooclient.Store, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
-	// Check runs both, for the saved connection.
+	// Check runs both, for an address and a pair.
 	Check(ctx context.Context, address string, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
+	// CheckSaved checks the saved connection: the store and the key in one
+	// level at the saved home and REST root with the saved transport,
+	// falling back to the whole diagnosis when the store moved.
+	CheckSaved(ctx context.Context, saved wooclient.Saved, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report
 	// ProbeAdmin sends an anonymous GET without following redirects: a
 	// redirect to wp-login answers ok, a 404 warns of a custom login URL.
 	ProbeAdmin(ctx context.Context, pageURL string) wooclient.CheckResult
@@ -48,8 +52,28 @@ type Connection struct {
 // failing silently.
 type Browser interface {
 	Open(url string) error
-	Available() (ok bool, why string)
+	Available() (ok bool, why NoBrowser)
 }
+
+// NoBrowser says why no page can be opened on this terminal, for the
+// wizard to say in the cashier's language.
+type NoBrowser struct {
+	Kind NoBrowserKind
+	// Programs names the openers looked for, for NoOpener.
+	Programs string
+}
+
+// NoBrowserKind is one reason there is no browser.
+type NoBrowserKind int
+
+// The reasons: none known, an SSH session (a browser would open on the
+// other computer), no graphical display, no program that opens pages.
+const (
+	NoBrowserUnknown NoBrowserKind = iota
+	NoBrowserOverSSH
+	NoBrowserNoDisplay
+	NoBrowserNoOpener
+)
 
 // DemoStore is the practice store's admin, only in demo mode (nil
 // otherwise): it does on the built-in test store what a site admin does in

@@ -91,14 +91,21 @@ func keysReport(key string, auth, read, write bool, fs ...wooclient.Finding) *wo
 // calls the observer with every check before returning, as the real one
 // does, and records what it was asked.
 type fakeChecker struct {
-	mu        sync.Mutex
-	discover  func(addr string) *wooclient.Report
-	probe     wooclient.CheckResult
-	granted   bool
-	calls     []string
-	keyCalls  []wooclient.Credentials
-	savedRep  *wooclient.Report
-	lastStore wooclient.Store
+	mu       sync.Mutex
+	discover func(addr string) *wooclient.Report
+	probe    wooclient.CheckResult
+	granted  bool
+	revoked  bool // the good pair's key was deleted on the store
+	// revokeAfter revokes the good pair's key once this many key checks ran
+	// (0: never), as if an admin deleted it while the wizard was open.
+	revokeAfter int
+	// storeBlocker, when set, is what every key check meets first: a
+	// problem of the store found only with a key (a cache, a firewall).
+	storeBlocker *wooclient.Finding
+	calls        []string
+	keyCalls     []wooclient.Credentials
+	savedRep     *wooclient.Report
+	lastStore    wooclient.Store
 }
 
 func newFakeChecker() *fakeChecker {
@@ -142,9 +149,13 @@ func (f *fakeChecker) Discover(_ context.Context, addr string, obs wooclient.Obs
 
 func (f *fakeChecker) keys(creds wooclient.Credentials) *wooclient.Report {
 	f.mu.Lock()
-	granted := f.granted
+	granted, revoked, blocker := f.granted, f.revoked, f.storeBlocker
 	f.mu.Unlock()
 	switch {
+	case blocker != nil:
+		return keysReport(creds.Key, false, false, false, *blocker)
+	case revoked && creds.Key == fakeKey:
+		return keysReport(creds.Key, false, false, false, wooclient.NewFinding(wooclient.CauseUnknownKey, fakeHome))
 	case creds.Key == fakeKey && creds.Secret == fakeSecret:
 		return keysReport(creds.Key, true, true, true)
 	case creds.Key == fakeKey:
@@ -162,6 +173,9 @@ func (f *fakeChecker) CheckKeys(_ context.Context, store wooclient.Store, creds 
 	f.mu.Lock()
 	f.keyCalls = append(f.keyCalls, creds)
 	f.lastStore = store
+	if f.revokeAfter > 0 && len(f.keyCalls) > f.revokeAfter {
+		f.revoked = true
+	}
 	f.mu.Unlock()
 	return replay(f.keys(creds), obs)
 }
@@ -179,6 +193,17 @@ func (f *fakeChecker) Check(_ context.Context, addr string, creds wooclient.Cred
 	rep := &wooclient.Report{Store: store.Store, Key: keys.Key, Checks: append(append([]wooclient.CheckResult(nil), store.Checks...), keys.Checks...),
 		Findings: append(append([]wooclient.Finding(nil), store.Findings...), keys.Findings...)}
 	return replay(rep, obs)
+}
+
+// CheckSaved answers like Check on the saved address, and records the
+// saved home, REST root and transport it was given.
+func (f *fakeChecker) CheckSaved(ctx context.Context, saved wooclient.Saved, creds wooclient.Credentials, obs wooclient.Observer) *wooclient.Report {
+	f.record("saved " + saved.Store.Home + " " + saved.Store.RESTRoot + " " + string(saved.Transport))
+	addr := saved.Store.URL
+	if addr == "" {
+		addr = saved.Store.Home
+	}
+	return f.Check(ctx, addr, creds, obs)
 }
 
 func (f *fakeChecker) ProbeAdmin(_ context.Context, url string) wooclient.CheckResult {
@@ -206,19 +231,19 @@ func (s *fakeSaver) Save(c Connection) (string, error) {
 // fakeBrowser is a browser that can or cannot open pages.
 type fakeBrowser struct {
 	ok     bool
-	why    string
+	why    NoBrowser
 	opened []string
 }
 
 func (b *fakeBrowser) Open(url string) error {
 	b.opened = append(b.opened, url)
 	if !b.ok {
-		return errors.New(b.why)
+		return errors.New("no browser")
 	}
 	return nil
 }
 
-func (b *fakeBrowser) Available() (bool, string) { return b.ok, b.why }
+func (b *fakeBrowser) Available() (bool, NoBrowser) { return b.ok, b.why }
 
 // fakeDemo is the practice store's admin.
 type fakeDemo struct {

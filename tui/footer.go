@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // activeKeys is what the footer shows: the keys that work right now.
@@ -81,7 +80,7 @@ func (m Model) footerLines(scrolls bool) []string {
 		k.global = append([]key.Binding{m.keys.More}, k.global...)
 	}
 	if m.confirmQuit {
-		p := newPage(m.width)
+		p := m.newPage()
 		p.text(m.st.Warn.Render(m.tr.T("frame.quit-unsaved", "YesKey", keyName(m.keys.QuitYes), "NoKey", keyName(m.keys.QuitNo))))
 		return append(p.lines, m.shortHelpLines(k.ShortHelp())...)
 	}
@@ -96,7 +95,7 @@ func (m Model) footerLines(scrolls bool) []string {
 		}
 	}
 	row := lipgloss.JoinHorizontal(lipgloss.Top, intersperse(cols, "    ")...)
-	if lipgloss.Width(row) > m.width {
+	if widest(row, m.wm) > m.width {
 		row = strings.Join(cols, "\n")
 	}
 	return strings.Split(row, "\n")
@@ -131,7 +130,7 @@ func (m Model) shortHelpLines(bindings []key.Binding) []string {
 			continue
 		}
 		item := hs.ShortKey.Render(b.Help().Key) + " " + hs.ShortDesc.Render(b.Help().Desc)
-		w := ansi.StringWidth(item)
+		w := m.wm.StringWidth(item)
 		if cur != "" && curW+3+w > m.width {
 			lines, cur, curW = append(lines, cur), "", 0
 		}

@@ -35,10 +35,10 @@ func TestGenerateCustomLoginURLWarns(t *testing.T) {
 func TestGenerateWithoutABrowserSaysWhyAndOffersCopyAndQR(t *testing.T) {
 	h := newHarness(t).atLocate()
 	h.press("2")
-	h.mustShow("No browser here (no display (over SSH))", "c copy link", "q QR code")
+	h.mustShow("No browser here (this is an SSH session", "c copy link", "q QR code")
 	h.mustNotShow("o open")
 	h.press("o")
-	h.mustShow("Cannot open a browser: no display (over SSH)")
+	h.mustShow("Cannot open a browser: this is an SSH session")
 	if len(h.browser.opened) != 0 {
 		t.Fatal("tried to open a browser that is not available")
 	}

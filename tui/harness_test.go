@@ -36,7 +36,7 @@ type setup func(*Deps, *Options)
 func withSaved(c wooclient.Credentials) setup {
 	return func(_ *Deps, o *Options) {
 		o.Saved = &Connection{Profile: "default", Store: fakeStore(), Credentials: c,
-			Key: wooclient.KeyStatus{Ending: c.Masked()}, VerifiedAt: fixedNow}
+			Key: wooclient.KeyStatus{Ending: c.Masked(), Transport: wooclient.TransportQuery}, VerifiedAt: fixedNow}
 	}
 }
 
@@ -53,7 +53,7 @@ func newHarness(t *testing.T, opts ...setup) *harness {
 func newHarnessSize(t *testing.T, w, h int, opts ...setup) *harness {
 	t.Helper()
 	hs := &harness{t: t, checker: newFakeChecker(), saver: &fakeSaver{},
-		browser: &fakeBrowser{ok: false, why: "no display (over SSH)"}}
+		browser: &fakeBrowser{ok: false, why: NoBrowser{Kind: NoBrowserOverSSH}}}
 	deps := Deps{Checker: hs.checker, Saver: hs.saver, Browser: hs.browser,
 		Now: nowFixed, TerminalName: "Till-1"}
 	o := Options{Profile: "default", Version: "1.0.0-test"}
@@ -212,7 +212,7 @@ func assertScreen(t *testing.T, m Model) {
 		t.Errorf("view has %d lines, window %d (one row stays free for the transcript):\n%s", len(lines), m.height, content)
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.width {
+		if w := m.wm.StringWidth(l); w > m.width {
 			t.Errorf("line %d is %d wide, window %d: %q", i+1, w, m.width, l)
 		}
 	}

@@ -19,13 +19,17 @@ const minWidth = 20
 // count lines to keep the wizard inside the window.
 type page struct {
 	width  int
+	wm     ansi.Method // how the terminal measures text: see Model.wm
 	lines  []string
 	cursor *tea.Cursor
 }
 
 // newPage starts an empty body of the given width, never narrower than
-// minWidth.
-func newPage(width int) *page { return &page{width: max(width, minWidth)} }
+// minWidth, measured the way the terminal lays text out.
+func newPage(width int, wm ansi.Method) *page { return &page{width: max(width, minWidth), wm: wm} }
+
+// newPage starts a body as wide as the window.
+func (m Model) newPage() *page { return newPage(m.width, m.wm) }
 
 // text adds a paragraph, word-wrapped to the width; styled text keeps its
 // style across the wrap.
@@ -34,10 +38,10 @@ func (p *page) text(s string) { p.hanging("", "", s) }
 // hanging adds a paragraph whose first line starts with first and whose
 // other lines start with rest ("  "), the way list items and findings read.
 func (p *page) hanging(first, rest, s string) {
-	indent := max(ansi.StringWidth(first), ansi.StringWidth(rest))
+	indent := max(p.wm.StringWidth(first), p.wm.StringWidth(rest))
 	avail := max(p.width-indent, 8)
 	for _, para := range strings.Split(s, "\n") {
-		wrapped := strings.Split(lipgloss.Wrap(para, avail, ""), "\n")
+		wrapped := wrapCells(para, avail, p.wm)
 		for i, l := range wrapped {
 			prefix := rest
 			if i == 0 {
@@ -52,9 +56,9 @@ func (p *page) hanging(first, rest, s string) {
 // url adds an address broken at its own punctuation, so a long admin URL at
 // 40 columns splits where a reader expects.
 func (p *page) url(prefix string, style lipgloss.Style, u string) {
-	indent := strings.Repeat(" ", ansi.StringWidth(prefix))
-	avail := max(p.width-ansi.StringWidth(prefix), 8)
-	for i, l := range strings.Split(ansi.Wrap(u, avail, "/?&="), "\n") {
+	indent := strings.Repeat(" ", p.wm.StringWidth(prefix))
+	avail := max(p.width-p.wm.StringWidth(prefix), 8)
+	for i, l := range strings.Split(p.wm.Wrap(u, avail, "/?&="), "\n") {
 		pre := indent
 		if i == 0 {
 			pre = prefix
@@ -65,9 +69,7 @@ func (p *page) url(prefix string, style lipgloss.Style, u string) {
 
 // line adds one line, cut to the width if it is too long.
 func (p *page) line(s string) {
-	if ansi.StringWidth(s) > p.width {
-		s = ansi.Truncate(s, p.width, "…")
-	}
+	s = truncateCells(s, p.width, p.wm, "…")
 	p.lines = append(p.lines, s)
 }
 
@@ -95,12 +97,12 @@ func (p *page) field(ti textinput.Model, suffix string) {
 	}
 	shown := []rune(ti.Value())
 	pos := min(ti.Position(), len(shown))
-	if ti.Width() <= 0 || ansi.StringWidth(string(shown)) < ti.Width() {
+	if ti.Width() <= 0 || p.wm.StringWidth(string(shown)) < ti.Width() {
 		before := string(shown[:pos])
 		if ti.EchoMode == textinput.EchoPassword {
-			before = strings.Repeat(string(ti.EchoCharacter), ansi.StringWidth(before))
+			before = strings.Repeat(string(ti.EchoCharacter), p.wm.StringWidth(before))
 		}
-		c.Position.X = ansi.StringWidth(ti.Prompt) + ansi.StringWidth(before)
+		c.Position.X = p.wm.StringWidth(ti.Prompt) + p.wm.StringWidth(before)
 	}
 	c.Position.X = min(c.Position.X, p.width-1)
 	c.Position.Y = y
@@ -112,12 +114,10 @@ func (p *page) String() string { return strings.Join(p.lines, "\n") }
 
 // fitLines cuts every line of s to width: the last guard that nothing the
 // wizard prints can overflow the window, whatever it contains.
-func fitLines(s string, width int) string {
+func fitLines(s string, width int, wm ansi.Method) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
-		}
+		lines[i] = truncateCells(l, width, wm, "…")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -125,10 +125,10 @@ func fitLines(s string, width int) string {
 // resize reflows the layout and the fields to a new window size.
 func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	fieldW := max(m.width-ansi.StringWidth(fieldPrompt)-1, 8)
+	fieldW := max(m.width-m.wm.StringWidth(fieldPrompt)-1, 8)
 	m.store.input.SetWidth(fieldW)
-	keyPrompt, _ := keyPrompts(m.tr) // both prompts have the same width
-	keyW := max(m.width-ansi.StringWidth(keyPrompt)-1, 8)
+	keyPrompt, _ := keyPrompts(m.tr, m.wm) // both prompts have the same width
+	keyW := max(m.width-m.wm.StringWidth(keyPrompt)-1, 8)
 	m.pair.key.SetWidth(keyW)
 	m.pair.secret.SetWidth(keyW)
 	m.help.SetWidth(m.width)
@@ -142,4 +142,13 @@ func (m *Model) setStyles(st Styles) {
 	m.store.input.SetStyles(st.Input)
 	m.pair.key.SetStyles(st.Input)
 	m.pair.secret.SetStyles(st.Input)
+}
+
+// widest is the width of the widest line of s.
+func widest(s string, wm ansi.Method) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, wm.StringWidth(l))
+	}
+	return w
 }

@@ -9,13 +9,12 @@ import (
 
 // browserState is what the Browser said at start: whether a page can be
 // opened here and, if not, why. Asked once, so no view or update touches
-// the environment. The reason is kept as the Browser gave it (its own
-// words, shown as they are) and the wizard's own reasons are said when
-// shown, so they follow a change of language.
+// the environment. The reason is said when shown, so it follows a change
+// of language.
 type browserState struct {
 	ok    bool
-	unset bool   // no Browser at all
-	why   string // the Browser's reason, "" when it gave none
+	unset bool // no Browser at all
+	why   NoBrowser
 }
 
 // probeBrowser asks the Browser once whether it can open pages here.
@@ -32,10 +31,14 @@ func (b browserState) whyNoBrowser(tr *locale.Translator) string {
 	switch {
 	case b.unset:
 		return tr.T("common.no-browser-set-up")
-	case b.why == "":
-		return tr.T("common.no-browser-here")
+	case b.why.Kind == NoBrowserOverSSH:
+		return tr.T("common.no-browser-ssh")
+	case b.why.Kind == NoBrowserNoDisplay:
+		return tr.T("common.no-browser-display")
+	case b.why.Kind == NoBrowserNoOpener:
+		return tr.T("common.no-browser-opener", "Programs", safeText(b.why.Programs))
 	}
-	return safeText(b.why)
+	return tr.T("common.no-browser-here")
 }
 
 // urlBindings are the keys that act on an admin page's address: open it
@@ -160,6 +163,9 @@ func transportNote(tr *locale.Translator, k *wooclient.KeyStatus) string {
 var linkWords = []locale.Source{
 	{ID: "common.no-browser-set-up", Other: "no browser is set up for this program"},
 	{ID: "common.no-browser-here", Other: "no browser is available here"},
+	{ID: "common.no-browser-ssh", Other: "this is an SSH session: a browser would open on the other computer"},
+	{ID: "common.no-browser-display", Other: "there is no graphical display here"},
+	{ID: "common.no-browser-opener", Other: "no program to open web pages was found ({{.Programs}})"},
 	{ID: "common.cannot-open-browser", Other: "Cannot open a browser: {{.Reason}}. Press {{.CopyKey}} to copy the link or {{.QRKey}} for a QR code."},
 	{ID: "common.opening-browser", Other: "Opening the browser…"},
 	{ID: "common.link-copied", Other: "Link copied through the terminal (OSC 52). If your terminal does not allow it, select the link on screen."},

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
@@ -96,12 +97,20 @@ func stepTitle(tr *locale.Translator, s step) string {
 // store's admin sees it: in the site's language, with the English beside
 // it when they differ.
 func (m Model) adminLabel(id string) string {
-	return m.tr.AdminLabel(siteLanguage(m.confirmedStore()), id)
+	return m.tr.AdminLabel(m.siteLanguage(), id)
 }
 
 // siteLanguage is the language of the store's WP Admin as far as the
-// wizard knows it, "" when unknown (labels are then shown in English).
-func siteLanguage(s wooclient.Store) string { return "" }
+// wizard knows it: what the store's front page said in its <html lang>
+// when S1 or S0 last asked, "" when unknown (labels are then English).
+func (m Model) siteLanguage() string {
+	for _, r := range []*wooclient.Report{m.store.report, m.saved.report} {
+		if r != nil && r.Store.Language != "" {
+			return r.Store.Language
+		}
+	}
+	return m.confirmedStore().Language
+}
 
 // stepName is "S3 Generate key" in the wizard's language, as in the
 // header and the transcript: the code is the same in every language, so a
@@ -124,7 +133,12 @@ type Model struct {
 	browser browserState
 
 	width, height int
-	spinning      bool // a spinner tick is scheduled
+	// wm is how the terminal measures text, the way Bubble Tea's renderer
+	// does: a cell per code point (wcwidth) unless the terminal reports
+	// grapheme clustering (mode 2027). Layout uses the same, so text with
+	// combining marks (Hindi) lines up where the renderer puts it.
+	wm       ansi.Method
+	spinning bool // a spinner tick is scheduled
 
 	step        step
 	history     []step // steps to go back to with esc
@@ -176,6 +190,7 @@ func newModel(ctx context.Context, deps Deps, opts Options) Model {
 		started: deps.now(),
 		width:   80,
 		height:  24,
+		wm:      ansi.WcWidth,
 		browser: probeBrowser(deps.Browser),
 	}
 	m.store = newStoreState(m.prefillAddress())
@@ -261,6 +276,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
+		return m, nil
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet || msg.Value == ansi.ModeReset ||
+			msg.Value == ansi.ModePermanentlySet) {
+			m.wm = ansi.GraphemeWidth // as the renderer switches on this report
+			m.resize(m.width, m.height)
+		}
 		return m, nil
 	case spinner.TickMsg:
 		if !m.busy() {

@@ -105,6 +105,8 @@ func (m Model) handleReply(msg tea.Msg) (Model, tea.Cmd) {
 		return m.keyMinted(msg)
 	case readWriteGrantedMsg:
 		return m.readWriteGranted(msg)
+	case pairReprovedMsg:
+		return m.pairReproved(msg)
 	case connectionSavedMsg:
 		return m.connectionSaved(msg)
 	case languagesListedMsg:

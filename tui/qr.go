@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"rsc.io/qr"
 )
@@ -56,18 +55,18 @@ func (m Model) viewQR(p *page) {
 	st := m.st
 	lines, err := qrLines(m.qrURL, st.QRLight)
 	if err != nil {
-		p.text(st.Fail.Render(IconFail) + " " + m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
+		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
 		return
 	}
-	cols := ansi.StringWidth(lines[0])
+	cols := m.wm.StringWidth(lines[0])
 	rows := len(lines)
 	room := m.rows() - len(m.headerLines()) - 1 // less the footer
 	switch {
 	case cols > p.width:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
+		p.hanging(st.Warn.Render(IconWarn)+" ", "  ", m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
 			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	case rows > room:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
+		p.hanging(st.Warn.Render(IconWarn)+" ", "  ", m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
 			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	default:
 		for _, l := range lines {

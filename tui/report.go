@@ -143,14 +143,14 @@ func reportLabels(tr *locale.Translator) reportLabelSet {
 	for _, s := range []string{l.version, l.terminal, l.verified, l.store, l.address, l.home,
 		l.restRoot, l.woocommerce, l.wcpos, l.permalinks, l.key, l.transport, l.permissions,
 		l.savedTo, l.storeCheck, l.keyCheck} {
-		l.width = max(l.width, ansi.StringWidth(s)+1)
+		l.width = max(l.width, ansi.WcWidth.StringWidth(s)+1)
 	}
 	return l
 }
 
 // pad is a label followed by the spaces up to the value column.
 func (l reportLabelSet) pad(label string) string {
-	return label + strings.Repeat(" ", max(l.width-ansi.StringWidth(label), 1))
+	return label + strings.Repeat(" ", max(l.width-ansi.WcWidth.StringWidth(label), 1))
 }
 
 // redactPair removes the pair, and anything shaped like a key, from s.

@@ -12,8 +12,9 @@ var goodPair = wooclient.Credentials{Key: fakeKey, Secret: fakeSecret}
 func TestSavedConnectionIsCheckedFirstAndKept(t *testing.T) {
 	h := newHarness(t, withSaved(goodPair))
 	h.mustBe(stepSaved)
-	if n := h.checker.count("check " + fakeHome); n != 1 {
-		t.Fatalf("%d checks of the saved connection", n)
+	store := fakeStore()
+	if n := h.checker.count("saved " + store.Home + " " + store.RESTRoot + " query"); n != 1 {
+		t.Fatalf("%d checks of the saved connection at its saved home, root and transport (calls %v)", n, h.checker.calls)
 	}
 	h.mustShow("Demo Store", "Key ck_…abc1234", "It works: read, write, orders, products (basic)", "1 Keep it")
 	h.press("1")

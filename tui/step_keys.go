@@ -15,10 +15,10 @@ import (
 // padded to the same display width so the values line up ("Key    › ",
 // "Secret › "). The view sets them on each frame, so they follow the
 // language without being stored in the fields.
-func keyPrompts(tr *locale.Translator) (key, secret string) {
+func keyPrompts(tr *locale.Translator, wm ansi.Method) (key, secret string) {
 	k, s := tr.T("keys.key-label"), tr.T("keys.secret-label")
-	w := max(ansi.StringWidth(k), ansi.StringWidth(s))
-	pad := func(l string) string { return l + strings.Repeat(" ", w-ansi.StringWidth(l)) + " " + IconCursor + " " }
+	w := max(wm.StringWidth(k), wm.StringWidth(s))
+	pad := func(l string) string { return l + strings.Repeat(" ", w-wm.StringWidth(l)) + " " + IconCursor + " " }
 	return pad(k), pad(s)
 }
 

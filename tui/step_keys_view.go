@@ -10,7 +10,7 @@ import (
 // live check and, after a failure, the findings with both fixes.
 func (m Model) viewKeys(p *page) {
 	s, st := m.pair, m.st
-	s.key.Prompt, s.secret.Prompt = keyPrompts(m.tr)
+	s.key.Prompt, s.secret.Prompt = keyPrompts(m.tr, m.wm)
 	p.text(st.Heading.Render(m.tr.T("keys.heading")))
 	m.keyField(p, s.key)
 	m.fieldNote(p, s.keyProblem)
@@ -42,7 +42,7 @@ func (m Model) viewKeys(p *page) {
 		p.text(st.Muted.Render(m.tr.T("keys.kept-fix-above", "Back", keyName(m.keys.Back))))
 		return
 	}
-	p.text(st.OK.Render(IconOK) + " " + m.tr.T("keys.accepted-next", "Continue", keyName(m.keys.Continue)))
+	p.hanging(st.OK.Render(IconOK)+" ", "  ", m.tr.T("keys.accepted-next", "Continue", keyName(m.keys.Continue)))
 }
 
 // keyField draws the key field. When it does not have the focus and holds

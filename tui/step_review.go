@@ -5,17 +5,18 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
 
-// reviewState is S6: the save in flight, and where it went or why not.
+// reviewState is S6: the re-check and the save in flight, and where it went
+// or why not.
 type reviewState struct {
-	run   flight
-	saved string // pairHash of the pair last saved, "" before any save
-	path  string
-	err   string
+	run     flight
+	proving bool   // the flight is the re-check before saving, not the save
+	saved   string // pairHash of the pair last saved, "" before any save
+	path    string
+	err     string
 }
 
 // connection is what S6 saves: the confirmed store and the pair the last
@@ -57,11 +58,30 @@ func (m Model) updateReview(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.setNotice(kindFail, why)
 			return m, nil
 		}
-		f, _ := m.begin(m.currentHash(), false)
-		m.review.run, m.review.err = f, ""
-		return m, saveCmd(m.deps.Saver, f, m.connection())
+		f, ctx := m.begin(m.currentHash(), false)
+		m.review.run, m.review.err, m.review.proving = f, "", true
+		return m, reproveCmd(ctx, m.deps.Checker, m.deps.now, f, m.confirmedStore(), m.pair.parsed().Credentials)
 	}
 	return m, nil
+}
+
+// pairReproved saves the connection when the pair still passes, with the
+// fresh report and time; otherwise the failing report replaces the old one,
+// so S6 shows what blocks now and nothing is saved.
+func (m Model) pairReproved(msg pairReprovedMsg) (Model, tea.Cmd) {
+	r := &m.review
+	if !r.run.answers(msg.run, msg.hash) {
+		return m, nil
+	}
+	r.run, r.proving = r.run.stop(), false
+	m.pair.report, m.pair.at, m.lastReport = orUnexpected(msg.report), msg.at, orUnexpected(msg.report)
+	m.pair.checked = msg.hash
+	if why := m.saveBlocker(); why != "" {
+		return m, m.print(stepLine(IconFail, stepReview, why))
+	}
+	f, _ := m.begin(msg.hash, false)
+	r.run = f
+	return m, saveCmd(m.deps.Saver, f, m.connection())
 }
 
 // connectionSaved shows where the connection went, or why it did not.
@@ -118,6 +138,8 @@ func (m Model) viewReview(p *page) {
 	}
 	p.blank()
 	switch r := m.review; {
+	case r.run.busy() && r.proving:
+		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.reproving"))
 	case r.run.busy():
 		p.text(st.Spinner.Render(m.spin.View()) + " " + tr.T("review.saving"))
 	case r.err != "":
@@ -164,13 +186,13 @@ func table(p *page, st Styles, rows [][2]string) {
 	limit := max(p.width/3, 8)
 	w := 0
 	for _, r := range rows {
-		if lw := ansi.StringWidth(r[0]); lw <= limit {
+		if lw := p.wm.StringWidth(r[0]); lw <= limit {
 			w = max(w, lw)
 		}
 	}
 	indent := strings.Repeat(" ", w+2)
 	for _, r := range rows {
-		lw := ansi.StringWidth(r[0])
+		lw := p.wm.StringWidth(r[0])
 		if lw > w {
 			p.text(st.Muted.Render(r[0]))
 			p.hanging(indent, indent, r[1])
@@ -196,6 +218,7 @@ var reviewWords = []locale.Source{
 	{ID: "review.versions", Other: "Versions"},
 	{ID: "review.profile", Other: "Profile"},
 	{ID: "review.saving", Other: "Saving…"},
+	{ID: "review.reproving", Other: "Checking the key once more before saving…"},
 	{ID: "review.save-failed", Other: "Could not save to {{.Path}}: {{.Error}}"},
 	{ID: "review.save-failed-no-path", Other: "Could not save to the configuration file: {{.Error}}"},
 	{ID: "review.save-failed-hint", Other: "Check that the folder exists and this user may write there, then press {{.Save}} to try again."},

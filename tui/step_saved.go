@@ -37,14 +37,17 @@ func (m Model) savedAddress() string {
 	return ""
 }
 
-// startSavedCheck runs Check on the saved connection: the store and the key.
+// startSavedCheck runs CheckSaved on the saved connection: the store and
+// the key together, at the saved home and REST root.
 func (m *Model) startSavedCheck() tea.Cmd {
 	addr := m.savedAddress()
 	m.saved.run = m.saved.run.stop()
 	f, ctx := m.begin(addr, true)
 	m.saved.run, m.saved.report = f, nil
 	m.saved.checks = newChecklist(wooclient.StoreChecks, wooclient.KeyChecks)
-	return tea.Batch(checkSavedCmd(ctx, m.deps.Checker, m.deps.now, f, addr, m.opts.Saved.Credentials),
+	sv := m.opts.Saved
+	saved := wooclient.Saved{Store: sv.Store, Transport: sv.Key.Transport}
+	return tea.Batch(checkSavedCmd(ctx, m.deps.Checker, m.deps.now, f, saved, sv.Credentials),
 		f.events.wait(f.id, addr))
 }
 

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // The transcript: when a step finishes (or stops on a problem), one short
@@ -50,7 +49,7 @@ func (m *Model) queue(line string) {
 	// the live area by scrolling as many rows as the block is tall, and the
 	// live area leaves only one row free (see rows), so a line the terminal
 	// would wrap is wrapped here.
-	for _, l := range strings.Split(ansi.Wrap(line, max(m.width, minWidth), ""), "\n") {
+	for _, l := range wrapCells(line, max(m.width, minWidth), m.wm) {
 		m.outbox = append(m.outbox, strings.TrimRight(l, " "))
 	}
 }

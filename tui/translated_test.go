@@ -43,7 +43,7 @@ func detailColumn(line, detail string) int {
 func TestChecklistAlignsDetailsOnTheWidestTranslatedLabel(t *testing.T) {
 	tr := pseudoTr(t)
 	rep := storeOK()
-	p := newPage(80)
+	p := newPage(80, ansi.WcWidth)
 	newChecklist(wooclient.StoreChecks).withReport(rep).render(p, plainStyles(), tr, "", false, false)
 	widest := 0
 	for _, id := range wooclient.StoreChecks {
@@ -65,7 +65,7 @@ func TestChecklistColumnLeavesRoomForTheDetails(t *testing.T) {
 	tr := pseudoTr(t)
 	c := newChecklist(wooclient.StoreChecks, wooclient.KeyChecks).withReport(storeOK()).
 		withReport(keysReport(fakeKey, true, true, true))
-	p := newPage(50)
+	p := newPage(50, ansi.WcWidth)
 	c.render(p, plainStyles(), tr, "", false, false)
 	for i, r := range storeOK().Checks {
 		if l := p.lines[i]; !strings.Contains(l, r.Detail) || strings.Contains(l, "…") {
@@ -76,7 +76,7 @@ func TestChecklistColumnLeavesRoomForTheDetails(t *testing.T) {
 
 func TestChecklistLabelWiderThanTheWindowWraps(t *testing.T) {
 	tr := pseudoTr(t)
-	p := newPage(minWidth)
+	p := newPage(minWidth, ansi.WcWidth)
 	newChecklist(wooclient.KeyChecks).render(p, plainStyles(), tr, "*", true, false)
 	text := p.String()
 	if strings.Contains(text, "…") {
@@ -173,5 +173,45 @@ func TestLongSentencesAreNotCut(t *testing.T) {
 	hostile := withDetail(wooclient.NewFinding(wooclient.CauseRESTBlocked, fakeHome), strings.Repeat("A", 5000))
 	if d := saidDetail(tr, hostile); len([]rune(d)) > maxShown+1 {
 		t.Errorf("a store's 5000-character detail is shown at %d characters", len([]rune(d)))
+	}
+}
+
+// siteIn makes the fake store's front page say its language is lang.
+func siteIn(lang string) setup {
+	return func(d *Deps, _ *Options) {
+		c := d.Checker.(*fakeChecker)
+		c.discover = func(string) *wooclient.Report {
+			r := storeOK()
+			r.Store.Language = lang
+			return r
+		}
+	}
+}
+
+// TestWPAdminLabelsInTheSiteLanguage walks to S3 on a German site: the
+// labels are WooCommerce's German ones (de_DE, as in locales/de.toml),
+// quoted the cashier's way, with the English beside them. A Portuguese
+// site gets no Brazilian labels (WordPress's pt_PT is another
+// translation): English only, as for an unknown language.
+func TestWPAdminLabelsInTheSiteLanguage(t *testing.T) {
+	tests := []struct {
+		name, site, cashier string
+		want                []string
+	}{
+		{"English cashier, German site", "de-DE", "en",
+			[]string{"Click “API-Schlüssel erstellen” (Generate API key)", "“Berechtigungen” (Permissions):"}},
+		{"German cashier, German site", "de-DE", "de",
+			[]string{"„API-Schlüssel erstellen“ (Generate API key)", "„Lesen/Schreiben“ (Read/Write)"}},
+		{"German cashier, English site", "en-US", "de", []string{"„Generate API key“"}},
+		{"English cashier, Portuguese site", "pt-PT", "en", []string{"Click Generate API key"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			speaking(t, tt.cashier)
+			h := newHarnessSize(t, 120, 40, siteIn(tt.site)).atLocate()
+			h.press("2")
+			h.mustBe(stepGenerate)
+			h.mustShow(tt.want...)
+		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
@@ -35,7 +34,7 @@ func (m Model) View() tea.View {
 	if len(lines) > m.rows() {
 		lines = lines[:m.rows()]
 	}
-	v := tea.NewView(fitLines(strings.Join(lines, "\n"), m.width))
+	v := tea.NewView(fitLines(strings.Join(lines, "\n"), m.width, m.wm))
 	v.WindowTitle = "wcpos-setup · " + stepName(m.tr, m.step)
 	if c := body.cursor; c != nil && !m.confirmQuit && c.Position.Y >= first && c.Position.Y < end {
 		c.Position.Y = top + at + c.Position.Y - first
@@ -51,7 +50,7 @@ func (m Model) View() tea.View {
 func (m Model) layout() (header []string, body *page, tail []string, avail int) {
 	header, body = m.headerLines(), m.body()
 	if m.notice != "" {
-		np := newPage(m.width)
+		np := m.newPage()
 		np.hanging(m.st.stateIcon(m.noticeKind)+" ", "  ", m.st.Notice.Render(m.notice))
 		tail = append(tail, np.lines...)
 	}
@@ -87,7 +86,7 @@ func (m Model) compact() bool { return m.width < narrowWidth || m.height < 24 }
 
 // body renders the step's body (or the QR code in its place).
 func (m Model) body() *page {
-	p := newPage(m.width)
+	p := m.newPage()
 	switch {
 	case m.langs.open:
 		m.viewLanguages(p)
@@ -152,10 +151,10 @@ func (m Model) headerLines() []string {
 	}
 	where := m.st.Step.Render(m.tr.T("frame.step-of", "N", int(m.step), "Total", int(lastStep),
 		"Name", stepName(m.tr, m.step)))
-	if ansi.StringWidth(brand)+2+ansi.StringWidth(where) <= m.width {
+	if m.wm.StringWidth(brand)+2+m.wm.StringWidth(where) <= m.width {
 		return []string{brand + "  " + where}
 	}
-	p := newPage(m.width)
+	p := m.newPage()
 	p.text(brand)
 	p.text(where)
 	return p.lines

@@ -30,7 +30,7 @@ func valueColumn(line, label string) int {
 }
 
 func TestTableLinesUpValuesByDisplayWidth(t *testing.T) {
-	p := newPage(40)
+	p := newPage(40, ansi.WcWidth)
 	table(p, plainStyles(), [][2]string{
 		{"店舗", "a value long enough to wrap onto a second line at forty columns"},
 		{"Key", "ck_…abc1234"},
@@ -48,7 +48,7 @@ func TestTableLinesUpValuesByDisplayWidth(t *testing.T) {
 }
 
 func TestTablePutsALabelTooWideForTheColumnOnItsOwnLine(t *testing.T) {
-	p := newPage(40)
+	p := newPage(40, ansi.WcWidth)
 	table(p, plainStyles(), [][2]string{
 		{"Key", "ck_…abc1234"},
 		{"Gespeicherte Konfigurationsdatei", "/home/till/.config/wcpos-setup/config.json"},
@@ -73,7 +73,7 @@ func TestTablePutsALabelTooWideForTheColumnOnItsOwnLine(t *testing.T) {
 
 func TestKeyPromptsHaveOneDisplayWidth(t *testing.T) {
 	tr := wideTranslator(map[string]string{"keys.key-label": "キー", "keys.secret-label": "Secret"})
-	k, s := keyPrompts(tr)
+	k, s := keyPrompts(tr, ansi.WcWidth)
 	if ansi.StringWidth(k) != ansi.StringWidth(s) || k != "キー   › " {
 		t.Errorf("prompts %q (%d cells) and %q (%d cells)", k, ansi.StringWidth(k), s, ansi.StringWidth(s))
 	}
@@ -195,7 +195,7 @@ func TestKeyFieldsFollowTheLanguageChosenOnTheSpot(t *testing.T) {
 	h := newHarnessSize(t, 40, 24).atKeys()
 	tr := wideTranslator(map[string]string{"keys.key-label": "Verbraucherschlüssel", "keys.secret-label": "Geheimnis"})
 	h.send(languageChosenMsg{tr: tr})
-	prompt, _ := keyPrompts(tr)
+	prompt, _ := keyPrompts(tr, ansi.WcWidth)
 	if w := h.m.pair.key.Width(); w != 40-ansi.StringWidth(prompt)-1 {
 		t.Errorf("key field %d cells wide after the switch, want %d", w, 40-ansi.StringWidth(prompt)-1)
 	}

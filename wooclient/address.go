@@ -101,6 +101,14 @@ func NormalizeAddress(raw string) (string, error) {
 	return out, nil
 }
 
+// explicitScheme reports whether what was typed names its scheme (http:// or
+// https://): only an address without one may fall back to http:// when the
+// port speaks plain HTTP.
+func explicitScheme(raw string) bool {
+	_, _, explicit, _ := splitScheme(trimAddress(raw))
+	return explicit
+}
+
 // normalize does the work of NormalizeAddress on trimmed input and returns
 // the address or the reason it is refused.
 func normalize(s string) (string, string) {

@@ -20,6 +20,7 @@ const (
 	PageWooStatus   AdminPage = "wp-admin/admin.php?page=wc-status"
 	PageAddPlugin   AdminPage = "wp-admin/plugin-install.php?s=woocommerce-pos&tab=search&type=term"
 	PageGeneralOpts AdminPage = "wp-admin/options-general.php"
+	PageUpdates     AdminPage = "wp-admin/update-core.php"
 )
 
 // On returns the page's full address on the store whose home URL is home,

@@ -23,7 +23,7 @@ func (c *Client) ProbeAdmin(ctx context.Context, pageURL string) CheckResult {
 // own directory: then the page is asked for again there.
 func (r *run) adminPage(store *Store, res result) {
 	if store.SiteURL != "" && !strings.HasPrefix(res.call.url, store.SiteURL+"/") {
-		res = r.do(call{method: "GET", url: store.SiteURL + "/wp-admin/", page: true})
+		res = r.all(call{method: "GET", url: store.SiteURL + "/wp-admin/", page: true})[0]
 	}
 	st, detail := adminState(res)
 	r.set(CheckAdmin, st, detail)

@@ -4,7 +4,7 @@ package wooclient
 // a capability refusal for the key's user (403), or a read refusal for a
 // write-only key.
 func authed(res result) bool {
-	if !res.ok() {
+	if !res.ok() || res.answer.Cached {
 		return false
 	}
 	switch res.answer.Verdict {
@@ -27,121 +27,152 @@ func ignored(res result) bool {
 	return false
 }
 
-// login is the outcome of authentication: the way that works and the read
-// that proved it.
-type login struct {
-	via  via
-	read result
-	ok   bool
+// knowsKey reports OAuth verdicts that show the store found the key: it
+// only checks the signature, the timestamp and the nonce of a key it has.
+func knowsKey(res result) bool {
+	if authed(res) {
+		return true
+	}
+	if !res.ok() {
+		return false
+	}
+	switch res.answer.Verdict {
+	case VerdictBadSignature, VerdictBadTimestamp, VerdictBadNonce:
+		return true
+	}
+	return false
 }
 
-// authenticate finds a way the store accepts the key, naming the exact
-// cause when none does. Over HTTPS Basic and query go out together; if
-// both are ignored, OAuth signatures for https:// and http:// go out
-// together; on a Plain-permalinks store a last level adds the wp-json
-// marker. Over plain HTTP only OAuth is tried.
-func (r *run) authenticate(store Store, creds Credentials) login {
-	basicQuery := []via{{transport: TransportBasic}, {transport: TransportQuery}}
-	pair := []via{{transport: TransportOAuth1}, {transport: TransportOAuth1, signHTTP: true}}
-	switch {
-	case !store.HTTPS():
-		return r.judgeOAuth(store, creds, r.oauthLevel(r.reads(store, creds, via{transport: TransportOAuth1})))
-	case store.HTTPSNotDetected:
-		return r.judgeOAuth(store, creds, r.oauthLevel(r.reads(store, creds, pair...)))
-	case store.PlainPermalinks && !versionAtLeast(store.WooCommerce, 11, 1):
-		return r.plainPermalinks(store, creds, basicQuery)
-	}
-	res := r.all(r.reads(store, creds, basicQuery...)()...)
-	r.learnClock(res[0])
-	if l, done := r.judgeBasicQuery(store, res[0], res[1]); done {
-		return l
-	}
-	l := r.judgeOAuth(store, creds, r.oauthLevel(r.reads(store, creds, pair...)))
-	if l.ok && l.via == (via{transport: TransportOAuth1}) {
-		r.add(NewFinding(CauseCredentialsLost, store.adminBase()).With(
-			say("lost.signed-works", nil),
-			res[0].evidence(), res[1].evidence(), l.read.evidence()))
-	}
-	return l
+// proof is what the key stage established: the way the key works, the read
+// that proved it, and the answers its permissions are judged from. A zero
+// orders or probe result was not sent yet with a way the key is proven on.
+type proof struct {
+	via    via
+	read   result
+	orders result
+	probe  result
+	ok     bool
 }
 
-// plainPermalinks authenticates on a Plain-permalinks store whose
-// WooCommerce may be 11.0 or older, in one level: the plain reads tell
-// whether keys work there at all (11.1 and later), the marker reads
-// whether the key itself is good.
-func (r *run) plainPermalinks(store Store, creds Credentials, plain []via) login {
-	res := r.oauthLevel(r.reads(store, creds, append(plain, markerVias(store)...)...))
-	r.learnClock(res[0])
-	if l, done := r.judgeBasicQuery(store, res[0], res[1]); done {
-		if l.ok {
-			r.drop(CausePlainPermalinks)
-			r.set(CheckPermalinks, StateOK, say("permalinks.plain-here", nil))
-		}
-		return l
-	}
-	return r.judgeMarker(store, creds, res[2:])
+// keyLevel is the one level of key requests a store gets after discovery:
+// the read and the orders read the way a POS would send them (HTTP Basic
+// over HTTPS, else an OAuth signature), and an OAuth-signed read with the
+// write probe. The signed pair tells every cause apart in the same level
+// without the secret travelling (an unknown key, a pair that does not
+// match, a header the host drops) and proves write permission: its probe is
+// read only after its own read proved the key, since an anonymous POST gets
+// the same 404. On a store whose REST API only answers at ?rest_route=
+// (Plain permalinks, missing rewrite rules) every request carries the
+// prefix marker, and one more read without it shows whether this
+// WooCommerce looks at keys there anyway; behind a proxy WordPress does not
+// see, a read signed for https:// shows that WordPress refuses it.
+type keyLevel struct {
+	basic, signed via
+	// the answers, by role; bare and httpsSigned only when sent
+	read, orders, signedRead, probe, bare, httpsSigned result
 }
 
-// reads builds the authentication read for each way of presenting the
-// key, afresh on every call so OAuth signatures get a new nonce and the
-// store's latest clock.
-func (r *run) reads(store Store, creds Credentials, vias ...via) func() []call {
-	return func() []call {
-		calls := make([]call, len(vias))
-		for i, v := range vias {
-			calls[i] = r.keyCall(store, creds, v, "GET", "wc/v3/products", readQuery())
-		}
-		return calls
+// authenticate runs the key level and judges it, sending a second level only
+// when the answers call for it: the query-string read once the
+// Authorization header is proven dropped, a probe or an orders read with the
+// way that turned out to work.
+func (r *run) authenticate(store Store, creds Credentials) proof {
+	marker := store.keysNeedMarker()
+	k := keyLevel{signed: via{transport: TransportOAuth1, signHTTP: store.HTTPSNotDetected, marker: marker}}
+	primary := k.signed
+	if store.HTTPS() && !store.HTTPSNotDetected {
+		k.basic = via{transport: TransportBasic, marker: marker}
+		primary = k.basic
 	}
+	calls := []call{r.read(store, creds, primary), r.orders(store, creds, primary), r.probe(store, creds, k.signed)}
+	if primary != k.signed {
+		calls = append(calls, r.read(store, creds, k.signed))
+	}
+	extra := len(calls)
+	if store.HTTPSNotDetected {
+		calls = append(calls, r.read(store, creds, via{transport: TransportOAuth1, marker: marker}))
+	}
+	bare := marker && !versionKnown(store.WooCommerce)
+	if bare {
+		v := primary
+		v.marker = false
+		calls = append(calls, r.read(store, creds, v))
+	}
+	res := r.level(calls...)
+	k.read, k.orders, k.probe, k.signedRead = res[0], res[1], res[2], res[0]
+	if primary != k.signed {
+		k.signedRead = res[3]
+	}
+	rest := res[extra:]
+	if store.HTTPSNotDetected {
+		k.httpsSigned, rest = rest[0], rest[1:]
+	}
+	if bare {
+		k.bare = rest[0]
+	}
+	if r.cached(store, res...) {
+		return proof{}
+	}
+	r.learnClock(k.read)
+	if k.basic.transport != "" {
+		return r.judgeBasic(store, creds, k)
+	}
+	return r.judgeSigned(store, creds, k)
 }
 
-// judgeBasicQuery reads the first level over HTTPS. done is false when
-// both ways were ignored and OAuth must tell why.
-func (r *run) judgeBasicQuery(store Store, basic, query result) (login, bool) {
-	base := store.adminBase()
-	stripped := func(via result) {
-		cause := CauseAuthHeaderStripped
-		if basic.ok() && basic.answer.Verdict == VerdictAuthPlugin {
-			cause = CauseAuthPlugin
-		}
-		r.add(NewFinding(cause, base).With(say("stripped.query-works", Args{"Code": basic.answer.Code}),
-			basic.evidence(), via.evidence()))
-	}
-	switch {
-	case wrongSecret(basic) || wrongSecret(query):
-		res := basic
-		if wrongSecret(query) {
-			res = query
-		}
-		r.add(NewFinding(CauseWrongPair, base).With(say("pair.wrong", nil), res.evidence()))
-		if ignored(basic) {
-			stripped(query)
-		}
-		return login{}, true
-	case authed(basic):
-		return login{via: via{transport: TransportBasic}, read: basic, ok: true}, true
-	case authed(query):
-		stripped(query)
-		return login{via: via{transport: TransportQuery}, read: query, ok: true}, true
-	case ignored(basic) && ignored(query):
-		return login{}, false
-	}
-	r.siteFailure(store, basic, query)
-	return login{}, true
+// read, orders and probe build the key stage's three questions for a way of
+// presenting the key: the cheapest read (one product id), the orders read
+// that needs a shop manager's capabilities, and the write probe, a POST to a
+// route that cannot exist (redirects never followed).
+func (r *run) read(store Store, creds Credentials, v via) call {
+	return r.keyCall(store, creds, v, "GET", "wc/v3/products", readQuery())
 }
 
-func wrongSecret(res result) bool { return res.ok() && res.answer.Verdict == VerdictWrongSecret }
+func (r *run) orders(store Store, creds Credentials, v via) call {
+	return r.keyCall(store, creds, v, "GET", "wc/v3/orders", readQuery())
+}
 
-// oauthLevel sends one level of OAuth requests and, if the store says a
-// timestamp is off, builds and signs them again once with the store's own
-// clock, learnt from that answer's Date header.
-func (r *run) oauthLevel(build func() []call) []result {
-	res := r.all(build()...)
+func (r *run) probe(store Store, creds Credentials, v via) call {
+	return r.keyCall(store, creds, v, "POST", probeRoute(), nil)
+}
+
+// level sends one level and, if the store refused an OAuth timestamp, signs
+// those requests again once with the store's own clock from that answer.
+func (r *run) level(calls ...call) []result {
+	res := r.all(calls...)
 	for _, x := range res {
 		if x.ok() && x.answer.Verdict == VerdictBadTimestamp {
 			r.learnClock(x)
-			return r.all(build()...)
+			var again []call
+			var at []int
+			for i, cl := range calls {
+				if cl.fresh != nil {
+					again, at = append(again, cl.fresh()), append(at, i)
+				}
+			}
+			for j, y := range r.all(again...) {
+				res[at[j]] = y
+			}
+			break
 		}
 	}
 	return res
+}
+
+// cached reports key answers a cache served: they prove nothing about the
+// key, whatever they say, so the key gets no verdict and the cache is named.
+func (r *run) cached(store Store, res ...result) bool {
+	var ev []Evidence
+	for _, x := range res {
+		if x.ok() && x.answer.Cached {
+			e := x.evidence()
+			e.Note = say("cache.hit", nil).String()
+			ev = append(ev, e)
+		}
+	}
+	if len(ev) == 0 {
+		return false
+	}
+	r.add(NewFinding(CauseRESTCached, store.adminBase()).With(say("cache.key-answers", nil), ev...))
+	return true
 }

@@ -34,6 +34,12 @@ const (
 	CauseMalformedJSON    Cause = "malformed-json"
 	CauseTooLarge         Cause = "response-too-large"
 	CauseUnexpected       Cause = "unexpected-answer"
+	CauseRESTNotFound     Cause = "rest-api-not-found"
+	CauseRewriteRules     Cause = "rewrite-rules-missing"
+	CauseRESTCached       Cause = "rest-cached"
+	CauseMaintenance      Cause = "maintenance"
+	CauseStoreMoved       Cause = "store-moved"
+	CauseIncomplete       Cause = "check-incomplete"
 
 	// The keys as typed.
 	CauseKeyMalformed    Cause = "key-malformed"

@@ -52,23 +52,45 @@ func (r *run) checkKeys(store Store, creds Credentials) *KeyStatus {
 		r.set(CheckKeyAccepted, StateSkipped, say("key.store-first", nil))
 		return key
 	}
-	l := r.authenticate(store, creds)
+	r.settleKey(store, creds, r.authenticate(store, creds), key)
+	return key
+}
+
+// settleKey records what a proof established: the key's acceptance, its
+// transport, and its permissions.
+func (r *run) settleKey(store Store, creds Credentials, l proof, key *KeyStatus) {
 	if !l.ok {
-		r.set(CheckKeyAccepted, StateFail, say("key.refused", nil))
-		return key
+		detail := say("key.refused", nil)
+		if r.has(CauseRESTCached) {
+			detail = say("key.cached", nil)
+		}
+		r.set(CheckKeyAccepted, StateFail, detail)
+		return
 	}
 	key.Authenticated = true
 	if !l.via.marker && !r.has(CauseHTTPSNotDetected) {
 		key.Transport = l.via.transport
 	}
 	r.soften(CauseRESTBlocked, CauseWAFBlocked, CauseBotChallenge)
+	r.settledByKey(store, l)
 	accepted := StateOK
 	if l.via.marker || l.via.signHTTP {
 		accepted = StateWarn // the key is good, but not in a way a POS can use
 	}
 	r.set(CheckKeyAccepted, accepted, acceptedDetail(l.via))
 	r.permissions(store, creds, l, key)
-	return key
+}
+
+// settledByKey settles the store checks discovery left open when anonymous
+// requests were blocked: a key that reached wc/v3 proves WooCommerce active,
+// and on a pretty root, that the permalinks let keys through.
+func (r *run) settledByKey(store Store, l proof) {
+	if r.hasCheck(CheckWooCommerce) && r.state(CheckWooCommerce) != StateOK {
+		r.set(CheckWooCommerce, StateOK, say("woocommerce.key-reached", nil))
+	}
+	if r.hasCheck(CheckPermalinks) && r.state(CheckPermalinks) == StateSkipped && isPretty(store.RESTRoot) && !l.via.marker {
+		r.set(CheckPermalinks, StateOK, say("permalinks.pretty-at", Args{"Root": store.RESTRoot}))
+	}
 }
 
 // blocked reports a blocker from discovery that keys cannot get past.
@@ -76,7 +98,7 @@ func (r *run) blocked() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, f := range r.findings {
-		if f.Severity == SeverityBlocker && f.Cause != CausePlainPermalinks && f.Cause != CauseMalformedJSON {
+		if f.Severity == SeverityBlocker && f.Cause != CausePlainPermalinks && f.Cause != CauseRewriteRules && f.Cause != CauseMalformedJSON {
 			return true
 		}
 	}

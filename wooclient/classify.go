@@ -40,12 +40,13 @@ const (
 	VerdictServerError                 // 5xx
 	VerdictGarbled                     // JSON with junk around it (PHP notices) or not an object
 	VerdictNotFound                    // a plain 404 page (not WordPress's REST 404)
+	VerdictMaintenance                 // 503 from WordPress's maintenance mode (wp_maintenance)
 )
 
 var verdictNames = [...]string{"unexpected", "ok", "html", "redirect", "anonymous", "forbidden",
 	"wrong-secret", "unknown-key", "bad-signature", "bad-timestamp", "bad-nonce", "missing-param",
 	"no-write", "no-read", "no-route", "rest-blocked", "auth-plugin", "invalid-user", "waf",
-	"bot-challenge", "site-password", "rate-limited", "server-error", "garbled", "not-found"}
+	"bot-challenge", "site-password", "rate-limited", "server-error", "garbled", "not-found", "maintenance"}
 
 // String names the verdict for tests and debug output.
 func (v Verdict) String() string {
@@ -82,6 +83,21 @@ type Answer struct {
 	// Authed reports WordPress's headers for authenticated answers
 	// (Expires in 1984 and Cache-Control …private).
 	Authed bool
+	// Cached reports an answer that came from a cache (Age above 0, a cache
+	// header saying HIT, a Via naming a cache without a miss): it proves
+	// nothing about the key the request carried.
+	Cached bool
+	// BOM reports a UTF-8 byte order mark before the JSON (Junk is set too).
+	BOM bool
+	// Lang is the page's <html lang="…"> (WordPress's site language).
+	Lang string
+	// RESTLinkHTML is the REST root from the page's
+	// <link rel="https://api.w.org/" href="…">, for sites whose Link header
+	// a plugin or proxy removed.
+	RESTLinkHTML string
+	// WordPress404 reports a 404 page printed by WordPress (it carries the
+	// REST API's Link header), as opposed to the web server's own 404.
+	WordPress404 bool
 }
 
 // Classify reads one answer. It is a pure function of what came back, so
@@ -93,8 +109,14 @@ func Classify(status int, h http.Header, body []byte, now time.Time) Answer {
 	a.RetryAfter = retryAfter(h.Get("Retry-After"), now)
 	a.Authed = strings.HasPrefix(h.Get("Expires"), "Wed, 11 Jan 1984") ||
 		strings.Contains(h.Get("Cache-Control"), "private")
+	a.Cached = fromCache(h)
+	a.BOM = bytes.HasPrefix(body, utf8BOM)
 	readJSON(&a, body)
+	if !a.JSON {
+		a.Lang, a.RESTLinkHTML = readPage(body)
+	}
 	a.Verdict = verdict(a, h, body)
+	a.WordPress404 = a.Verdict == VerdictNotFound && a.RESTLink != ""
 	return a
 }
 
@@ -141,6 +163,8 @@ func verdict(a Answer, h http.Header, body []byte) Verdict {
 		return VerdictBotChallenge
 	case a.Status == http.StatusTooManyRequests:
 		return VerdictRateLimited
+	case isMaintenance(a, h, body):
+		return VerdictMaintenance
 	case a.Status >= 500:
 		return VerdictServerError
 	case a.Status >= 300 && a.Status < 400 && a.Location != "":
@@ -223,47 +247,4 @@ func authErrorVerdict(msg string) Verdict {
 		return VerdictNoRead
 	}
 	return VerdictUnexpected
-}
-
-// isChallengePage spots bot-challenge interstitials by their markers.
-func isChallengePage(body []byte) bool {
-	if len(body) == 0 || body[0] == '{' {
-		return false
-	}
-	head := body
-	if len(head) > 64<<10 {
-		head = head[:64<<10]
-	}
-	return bytes.Contains(head, []byte("challenge-platform")) || bytes.Contains(head, []byte("cf-chl")) ||
-		bytes.Contains(head, []byte("<title>Just a moment...</title>"))
-}
-
-// restLink finds the REST root in a Link header: <…>; rel="https://api.w.org/".
-func restLink(h http.Header) string {
-	for _, v := range h.Values("Link") {
-		for _, part := range strings.Split(v, ",") {
-			if !strings.Contains(part, `rel="https://api.w.org/"`) {
-				continue
-			}
-			if i, j := strings.Index(part, "<"), strings.Index(part, ">"); i >= 0 && j > i {
-				return strings.TrimSpace(part[i+1 : j])
-			}
-		}
-	}
-	return ""
-}
-
-// retryAfter reads Retry-After as seconds or an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Options configure a Client. The zero value is usable: system roots, four
+// Options configure a Client. The zero value is usable: system roots, six
 // requests in flight, 10 s per request and 45 s per diagnosis.
 type Options struct {
 	// RootCAs replaces the system roots when set (the demo store's CA);
@@ -19,8 +19,10 @@ type Options struct {
 	// RequestTimeout bounds each request, Deadline each diagnosis.
 	RequestTimeout time.Duration
 	Deadline       time.Duration
-	// MaxInFlight caps concurrent requests: WAFs and rate limits punish
-	// bursts.
+	// MaxInFlight caps concurrent requests. Six is the largest level (a
+	// saved connection's store and key questions) and what browsers open
+	// per host; WAFs and rate limits punish bigger bursts, and the requests
+	// a burst limit refuses are asked again one at a time.
 	MaxInFlight int
 	// MaxBody caps how much of an answer is read.
 	MaxBody int64
@@ -57,7 +59,7 @@ func New(o Options) *Client {
 		o.Deadline = 45 * time.Second
 	}
 	if o.MaxInFlight <= 0 {
-		o.MaxInFlight = 4
+		o.MaxInFlight = 6
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = 4 << 20

@@ -3,6 +3,7 @@ package wooclient
 import (
 	"context"
 	"net/url"
+	"strings"
 )
 
 // Discover learns, anonymously, what the store at address is: whether it
@@ -20,6 +21,9 @@ func (c *Client) Discover(ctx context.Context, address string, obs Observer) *Re
 type discovery struct {
 	base                          string
 	front, wpJSON, route, wpAdmin result
+	// advAnswer is the answer of the advertised REST root when discovery
+	// had to ask it on its own.
+	advAnswer *result
 }
 
 func (r *run) discover(address string) Store {
@@ -36,14 +40,15 @@ func (r *run) discover(address string) Store {
 	for _, id := range StoreChecks {
 		r.set(id, StateRunning, Text{})
 	}
-	q := url.Values{"_fields": {indexFields}}
-	res := r.all(
-		call{method: "GET", url: base + "/", follow: true, page: true},
-		call{method: "GET", url: base + "/wp-json/?" + sendQuery(q), follow: true},
-		call{method: "GET", url: base + "/index.php?" + sendQuery(url.Values{"rest_route": {"/"}, "_fields": {indexFields}}), follow: true},
-		call{method: "GET", url: base + "/wp-admin/", page: true},
-	)
-	d := discovery{base: base, front: res[0], wpJSON: res[1], route: res[2], wpAdmin: res[3]}
+	d := r.firstLevel(base)
+	if !explicitScheme(address) && speaksPlainHTTP(d) {
+		// Typed without a scheme, on a port that answers plain HTTP: do what
+		// the error would say and try http://, following the store's own
+		// redirects (usually on to https://); keys only ever go to the home
+		// its index names, and never over plain HTTP except signed.
+		base = "http://" + strings.TrimPrefix(base, "https://")
+		d = r.firstLevel(base)
+	}
 	store := Store{URL: base, Home: base}
 	if !r.reachable(d) {
 		return store
@@ -57,6 +62,30 @@ func (r *run) discover(address string) Store {
 	}
 	r.skipRest()
 	return store
+}
+
+// firstLevel sends discovery's four anonymous requests together: the front
+// page (its Link header and <html lang>), the REST index at /wp-json/ and at
+// index.php?rest_route=/ (which works on every site), and wp-admin/.
+func (r *run) firstLevel(base string) discovery {
+	res := r.all(
+		call{method: "GET", url: base + "/", follow: true, page: true},
+		call{method: "GET", url: indexURL(base + "/wp-json/"), follow: true},
+		call{method: "GET", url: indexURL(base + "/index.php?rest_route=/"), follow: true},
+		call{method: "GET", url: base + "/wp-admin/", page: true},
+	)
+	return discovery{base: base, front: res[0], wpJSON: res[1], route: res[2], wpAdmin: res[3]}
+}
+
+// speaksPlainHTTP reports a first level that failed only because the port
+// answers plain HTTP to a TLS handshake.
+func speaksPlainHTTP(d discovery) bool {
+	for _, x := range []result{d.front, d.wpJSON, d.route, d.wpAdmin} {
+		if x.ok() || x.detail.ID != "tls.not-https" {
+			return false
+		}
+	}
+	return schemeOf(d.base) == "https"
 }
 
 // reachable settles the connection and certificate checks. It reports

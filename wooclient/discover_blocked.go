@@ -11,13 +11,13 @@ import (
 // key may get past (a plugin that only stops anonymous requests, a WAF or
 // a bot challenge) are warnings and leave a REST root to try keys on;
 // everything else is a blocker.
-func (r *run) noIndex(d discovery, store Store) Store {
+func (r *run) noIndex(d discovery, store Store, adv string) Store {
 	if d.front.ok() && len(d.front.redirects) > 0 {
 		if b := cleanBase(originOf(d.front.finalURL)); b != "" && schemeOf(b) == schemeOf(d.base) {
 			store.Home = b
 		}
 	}
-	wordpress := d.front.ok() && d.front.answer.RESTLink != ""
+	wordpress := adv != ""
 	for _, res := range []result{d.wpJSON, d.route, d.front} {
 		c, ok := siteProblem(res)
 		if !ok {
@@ -27,7 +27,8 @@ func (r *run) noIndex(d discovery, store Store) Store {
 		r.add(f)
 		wordpress = wordpress || c == CauseRESTBlocked
 		if f.Severity == SeverityWarning {
-			store.RESTRoot = restRootGuess(d, store.Home)
+			store.RESTRoot = restRootGuess(adv, store.Home)
+			store.RESTPrefix = prefixOf(store.RESTRoot)
 			r.set(CheckREST, StateWarn, say("rest.trying-key", Args{"Title": c.Title()}))
 			r.set(CheckWooCommerce, StateWarn, say("woocommerce.until-key", nil))
 		} else {
@@ -36,6 +37,13 @@ func (r *run) noIndex(d discovery, store Store) Store {
 		break
 	}
 	switch {
+	case wordpress && !r.state(CheckREST).Done():
+		// WordPress answers (it advertises its API), but no REST address
+		// gives its JSON: a cache or a rewrite serves pages there.
+		r.set(CheckWordPress, StateOK, say("wordpress.answers", nil))
+		r.add(NewFinding(CauseRESTNotFound, "").With(say("rest.none-answers", Args{"Base": d.base}),
+			d.wpJSON.evidence(), d.route.evidence()))
+		r.set(CheckREST, StateFail, say("rest.not-found", nil))
 	case wordpress:
 		r.set(CheckWordPress, StateOK, say("wordpress.answers", nil))
 	case !r.state(CheckREST).Done():
@@ -53,7 +61,12 @@ func siteProblem(res result) (Cause, bool) {
 	if !res.ok() {
 		return res.cause, true
 	}
+	if res.throttled {
+		return CauseRateLimited, true
+	}
 	switch res.answer.Verdict {
+	case VerdictMaintenance:
+		return CauseMaintenance, true
 	case VerdictSitePassword:
 		return CauseSitePassword, true
 	case VerdictBotChallenge:
@@ -79,9 +92,19 @@ func problemDetail(c Cause, res result) Text {
 	}
 	a := res.answer
 	switch c {
-	case CauseServerError, CauseWAFBlocked, CauseSitePassword:
+	case CauseServerError:
+		if a.Code == "internal_server_error" {
+			return say("site.critical", Args{"Status": statusLine(a.Status)})
+		}
 		return say("site.status", Args{"Status": statusLine(a.Status)})
+	case CauseWAFBlocked, CauseSitePassword:
+		return say("site.status", Args{"Status": statusLine(a.Status)})
+	case CauseMaintenance:
+		return say("site.maintenance", Args{"Status": statusLine(a.Status), "Wait": a.RetryAfter.Round(time.Second).String()})
 	case CauseRateLimited:
+		if a.Status != http.StatusTooManyRequests {
+			return say("site.burst", Args{"Status": statusLine(a.Status)})
+		}
 		if a.RetryAfter > 0 {
 			return say("site.rate-wait", Args{"Wait": a.RetryAfter.Round(time.Second).String()})
 		}
@@ -96,11 +119,11 @@ func problemDetail(c Cause, res result) Text {
 	return Text{}
 }
 
-// restRootGuess is where to try keys when the index is hidden: the Link
-// header's root if the front page gave one, else home's /wp-json/.
-func restRootGuess(d discovery, home string) string {
-	if d.front.ok() && strings.HasSuffix(d.front.answer.RESTLink, "/") && sameHost(d.front.answer.RESTLink, home) {
-		return withScheme(d.front.answer.RESTLink, schemeOf(home))
+// restRootGuess is where to try keys when the index is hidden: the root
+// WordPress advertises if it is pretty, else home's /wp-json/.
+func restRootGuess(adv, home string) string {
+	if isPretty(adv) && sameHost(adv, home) {
+		return withScheme(adv, schemeOf(home))
 	}
 	return home + "/wp-json/"
 }

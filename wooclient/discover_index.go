@@ -1,20 +1,26 @@
 package wooclient
 
-import (
-	"net/url"
-	"strings"
-)
-
-// readIndex finds the REST index among the first answers (or at the root
-// the Link header names), adopts the store's own home, and settles the
-// WordPress, REST, WooCommerce, permalinks and WCPOS checks.
+// readIndex finds the REST index among the first answers, adopts the store's
+// own home, takes the REST root from what WordPress advertises (see restRoot),
+// and settles the WordPress, REST, WooCommerce, permalinks and WCPOS checks.
 func (r *run) readIndex(d discovery, store Store) Store {
-	res, idx, pretty := r.pickIndex(d)
+	adv := advertisedRoot(d)
+	res, idx := r.pickIndex(d)
+	var fetched *result
+	if res == nil && isPretty(adv) && sameHost(adv, d.base) && adv != d.base+"/wp-json/" {
+		// Neither address answered the index, but WordPress names its
+		// root: a sub-directory, a prefix, index.php/ permalinks.
+		x := r.fetchIndex(adv)
+		fetched = &x
+		if i, ok := r.indexIn(x); ok {
+			res, idx = &x, i
+		}
+	}
 	if res == nil {
-		return r.noIndex(d, store)
+		return r.noIndex(d, store, adv)
 	}
 	if res.answer.Junk {
-		r.add(NewFinding(CauseMalformedJSON, "").With(say("json.notice", nil), res.evidence()))
+		r.add(NewFinding(CauseMalformedJSON, "").With(junkDetail(res.answer), res.evidence()))
 	}
 	store.IndexRead = true
 	store.Name, store.Description, store.Namespaces = idx.Name, idx.Description, idx.Namespaces
@@ -25,56 +31,43 @@ func (r *run) readIndex(d discovery, store Store) Store {
 		}
 	}
 	store.HTTPSNotDetected = schemeOf(res.finalURL) == "https" && schemeOf(cleanBase(idx.Home)) == "http"
-	if pretty {
-		store.RESTRoot = store.Home + "/wp-json/"
-		if link := res.answer.RESTLink; link != "" && sameHost(link, store.Home) && strings.HasSuffix(link, "/") {
-			store.RESTRoot = withScheme(link, schemeOf(store.Home))
-		}
-	} else {
-		store.RESTRoot = store.Home + "/index.php?rest_route=/"
+	store.Language = d.front.answer.Lang
+	if store.Language == "" || !d.front.ok() {
+		store.Language = idx.Language
 	}
+	if fetched != nil {
+		d.advAnswer = fetched
+	}
+	route := r.restRoot(d, res, adv, &store)
 	r.set(CheckWordPress, StateOK, say("wordpress.answers", nil))
-	r.set(CheckREST, StateOK, say("rest.open-at", Args{"URL": store.RESTRoot}))
-	r.wooChecks(&store, idx, pretty, res)
+	if route == routePretty || route == routePlain {
+		r.set(CheckREST, StateOK, say("rest.open-at", Args{"URL": store.RESTRoot}))
+	}
+	r.wooChecks(&store, idx, route, res)
 	return store
 }
 
-// pickIndex returns the answer that holds the REST index: /wp-json/ first
-// (pretty permalinks), then index.php?rest_route=/, then the root from the
-// front page's Link header (sub-directory or index.php/wp-json/ setups).
-func (r *run) pickIndex(d discovery) (*result, restIndex, bool) {
+// pickIndex returns the answer that holds the REST index: /wp-json/ first,
+// then index.php?rest_route=/ (which works on every site).
+func (r *run) pickIndex(d discovery) (*result, restIndex) {
 	if idx, ok := r.indexIn(d.wpJSON); ok {
-		return &d.wpJSON, idx, true
+		return &d.wpJSON, idx
 	}
 	if idx, ok := r.indexIn(d.route); ok {
-		pretty := false
-		if d.wpJSON.ok() && !isPlainAnswer(d.wpJSON.answer) {
-			pretty = true // /wp-json/ exists but was blocked; keys need it
-		}
-		return &d.route, idx, pretty
+		return &d.route, idx
 	}
-	link := ""
-	if d.front.ok() {
-		link = d.front.answer.RESTLink
-	}
-	if link == "" || link == d.base+"/wp-json/" || strings.Contains(link, "rest_route=") {
-		return nil, restIndex{}, false
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return nil, restIndex{}, false
-	}
-	u.RawQuery = sendQuery(url.Values{"_fields": {indexFields}})
-	res := r.do(call{method: "GET", url: u.String(), follow: true})
-	if idx, ok := r.indexIn(res); ok {
-		return &res, idx, true
-	}
-	return nil, restIndex{}, false
+	return nil, restIndex{}
+}
+
+// fetchIndex asks one REST root for the (small) index, following anonymous
+// redirects: the level that confirms a root discovery did not ask yet.
+func (r *run) fetchIndex(root string) result {
+	return r.all(call{method: "GET", url: indexURL(root), follow: true})[0]
 }
 
 // indexIn parses an index out of one answer, reporting a malformed one.
 func (r *run) indexIn(res result) (restIndex, bool) {
-	if !res.ok() || (res.answer.Verdict != VerdictOK && res.answer.Verdict != VerdictGarbled) {
+	if !sent(res) || !res.ok() || (res.answer.Verdict != VerdictOK && res.answer.Verdict != VerdictGarbled) {
 		return restIndex{}, false
 	}
 	if res.answer.Object == nil {

@@ -7,7 +7,7 @@ import (
 
 // wooChecks settles WooCommerce, the permalinks and the WCPOS plugin from
 // the index.
-func (r *run) wooChecks(store *Store, idx restIndex, pretty bool, res *result) {
+func (r *run) wooChecks(store *Store, idx restIndex, route routeState, res *result) {
 	base := store.adminBase()
 	store.WooCommerceActive = idx.has("wc/v3")
 	store.WooCommerce = idx.WCVersion
@@ -31,10 +31,26 @@ func (r *run) wooChecks(store *Store, idx restIndex, pretty bool, res *result) {
 		r.add(NewFinding(CauseWCPOSMissing, base))
 		r.set(CheckWCPOS, StateSkipped, say("wcpos.not-installed", nil))
 	}
-	store.PlainPermalinks = !pretty
+	r.permalinks(store, idx, route, res)
+}
+
+// permalinks settles the permalinks check from how the REST API is reached:
+// pretty, Plain (keys ignored on WooCommerce 11.0 and older), or pretty
+// without the web server's rewrite rules (the same on the wire, fixed on the
+// server instead).
+func (r *run) permalinks(store *Store, idx restIndex, route routeState, res *result) {
+	base := store.adminBase()
 	switch {
-	case pretty:
-		r.set(CheckPermalinks, StateOK, say("permalinks.pretty", nil))
+	case route == routeBroken:
+		r.set(CheckPermalinks, StateSkipped, Text{})
+	case route == routePretty || route == routeBlocked:
+		if store.prefix() == "wp-json" && !strings.Contains(store.RESTRoot, "/index.php/") {
+			r.set(CheckPermalinks, StateOK, say("permalinks.pretty", nil))
+		} else {
+			r.set(CheckPermalinks, StateOK, say("permalinks.pretty-at", Args{"Root": store.RESTRoot}))
+		}
+	case route == routeNoRewrites:
+		r.noRewrites(store, idx, res)
 	case versionAtLeast(idx.WCVersion, 11, 1):
 		r.set(CheckPermalinks, StateOK, say("permalinks.plain-newer", nil))
 	case idx.WCVersion != "":
@@ -46,12 +62,42 @@ func (r *run) wooChecks(store *Store, idx restIndex, pretty bool, res *result) {
 	}
 }
 
+// noRewrites settles a store whose advertised root is the web server's 404:
+// a warning on WooCommerce 11.1 and later (keys work at ?rest_route=) and
+// while the version is unknown (the key check tells), a blocker on a known
+// older version.
+func (r *run) noRewrites(store *Store, idx restIndex, res *result) {
+	base, root := store.adminBase(), store.Home+"/"+store.prefix()+"/"
+	switch {
+	case versionAtLeast(idx.WCVersion, 11, 1):
+		r.add(NewFinding(CauseRewriteRules, base).As(SeverityWarning).With(say("rewrites.keys-work", nil), res.evidence()))
+		r.set(CheckPermalinks, StateWarn, say("permalinks.rewrites-missing", Args{"Root": root}))
+	case idx.WCVersion != "":
+		r.add(NewFinding(CauseRewriteRules, base).With(say("rewrites.server-404", Args{"Root": root, "Version": idx.WCVersion}), res.evidence()))
+		r.set(CheckPermalinks, StateFail, say("permalinks.rewrites-missing", Args{"Root": root}))
+	default:
+		r.add(NewFinding(CauseRewriteRules, base).As(SeverityWarning).With(say("rewrites.may-ignore", Args{"Root": root}), res.evidence()))
+		r.set(CheckPermalinks, StateWarn, say("permalinks.rewrites-missing", Args{"Root": root}))
+	}
+}
+
 // adminBase is the address admin pages hang off.
 func (s Store) adminBase() string {
 	if s.SiteURL != "" {
 		return s.SiteURL
 	}
 	return s.Home
+}
+
+// versionKnown reports a dotted version number, not "active" or "".
+func versionKnown(v string) bool {
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 2 {
+		return false
+	}
+	_, err1 := strconv.Atoi(parts[0])
+	_, err2 := strconv.Atoi(parts[1])
+	return err1 == nil && err2 == nil
 }
 
 // versionAtLeast compares a dotted version with major.minor; unknown or

@@ -8,7 +8,7 @@ import (
 
 // indexFields keeps the REST index small: without _fields it carries every
 // route and can weigh megabytes.
-const indexFields = "name,description,url,home,namespaces,authentication,wc_version,wcpos_version"
+const indexFields = "name,description,url,home,namespaces,authentication,wc_version,wcpos_version,language"
 
 // restIndex is the part of WordPress's REST index the diagnosis reads.
 type restIndex struct {
@@ -17,6 +17,8 @@ type restIndex struct {
 	Namespaces        []string
 	WCVersion         string
 	WCPOSVersion      string
+	// Language is a site language some plugins add to the index.
+	Language string
 }
 
 // parseIndex reads an index answer. ok is false when the object is not a
@@ -32,7 +34,7 @@ func parseIndex(obj map[string]json.RawMessage) (idx restIndex, ok bool, problem
 		return idx, false, Text{}
 	}
 	for field, dst := range map[string]*string{"name": &idx.Name, "description": &idx.Description,
-		"url": &idx.URL, "home": &idx.Home, "wc_version": &idx.WCVersion, "wcpos_version": &idx.WCPOSVersion} {
+		"url": &idx.URL, "home": &idx.Home, "wc_version": &idx.WCVersion, "wcpos_version": &idx.WCPOSVersion, "language": &idx.Language} {
 		if raw, ok := obj[field]; ok && json.Unmarshal(raw, dst) != nil {
 			problem = say("json.field-not-text", Args{"Field": field})
 		}
@@ -98,6 +100,35 @@ func cleanBase(raw string) string {
 	}
 	u.RawQuery, u.Fragment = "", ""
 	return strings.TrimRight(u.String(), "/")
+}
+
+// prefix is the REST URL prefix: the one WordPress advertised, else the
+// last segment of a pretty REST root, else WordPress's default.
+func (s Store) prefix() string {
+	if s.RESTPrefix != "" {
+		return s.RESTPrefix
+	}
+	if p := prefixOf(s.RESTRoot); p != "" {
+		return p
+	}
+	return "wp-json"
+}
+
+// prefixOf is the last path segment of a pretty REST root
+// ("https://shop/sub/index.php/api/" → "api"), "" for a ?rest_route= root.
+func prefixOf(root string) string {
+	u, err := url.Parse(root)
+	if err != nil || u.Query().Has("rest_route") {
+		return ""
+	}
+	p := strings.Trim(u.Path, "/")
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		p = p[i+1:]
+	}
+	if p == "index.php" {
+		return ""
+	}
+	return p
 }
 
 // routeURL builds the URL of a REST route ("wc/v3/products") under the

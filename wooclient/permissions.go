@@ -1,35 +1,33 @@
 package wooclient
 
-// permissions proves what the authenticated key may do, in one level: the
-// write probe (a POST to a route that cannot exist, redirects never
-// followed) and the orders read go out together; the products read
-// already came with authentication.
-func (r *run) permissions(store Store, creds Credentials, l login, key *KeyStatus) {
-	res := r.all(
-		r.keyCall(store, creds, l.via, "POST", probeRoute(), nil),
-		r.keyCall(store, creds, l.via, "GET", "wc/v3/orders", readQuery()),
-	)
-	probe, orders := res[0], res[1]
+// permissions judges what the proven key may do from the proof's answers:
+// the products read that proved it, the orders read, and the write probe
+// (404 rest_no_route: the key may write; "does not have write permissions":
+// Read-only). WooCommerce checks capabilities per object type, so a user may
+// read products but not orders, or the reverse: a till needs both.
+func (r *run) permissions(store Store, creds Credentials, p proof, key *KeyStatus) {
+	orders, probe := p.orders, p.probe
 	base := store.adminBase()
-	read := l.read.answer.Verdict
+	read := p.read.answer.Verdict
 	key.Read = read != VerdictNoRead
 	key.Products = read == VerdictOK
-	key.Orders = orders.ok() && orders.answer.Verdict == VerdictOK
-	r.junk(base, l.read, probe, orders)
+	key.Orders = is(orders, VerdictOK) && !orders.answer.Cached
+	r.junk(base, p.read, probe, orders)
 	r.judgeWrite(base, creds, probe, key)
 	switch {
 	case !key.Read:
-		r.add(NewFinding(CauseWriteOnly, base).With(say("read.write-only", Args{"Ending": creds.Ending()}), l.read.evidence()))
+		r.add(NewFinding(CauseWriteOnly, base).With(say("read.write-only", Args{"Ending": creds.Ending()}), p.read.evidence()))
 		r.set(CheckRead, StateFail, say("read.no", nil))
 	default:
 		r.set(CheckRead, StateOK, say("read.ok", nil))
 	}
-	forbidden := read == VerdictForbidden || (orders.ok() && orders.answer.Verdict == VerdictForbidden)
+	ordersRefused, productsRefused := is(orders, VerdictForbidden), read == VerdictForbidden
 	switch {
 	case key.Orders && key.Products:
 		r.set(CheckCapabilities, StateOK, say("caps.ok", nil))
-	case forbidden:
-		r.add(NewFinding(CauseUserCapability, base).With(say("caps.refused", nil), l.read.evidence(), orders.evidence()))
+	case key.Read && (ordersRefused || productsRefused):
+		r.add(NewFinding(CauseUserCapability, base).With(capabilityFinding(key, ordersRefused, productsRefused),
+			p.read.evidence(), orders.evidence()))
 		r.set(CheckCapabilities, StateFail, capabilityDetail(key))
 	case !key.Read:
 		r.set(CheckCapabilities, StateSkipped, say("caps.needs-read", nil))
@@ -39,8 +37,20 @@ func (r *run) permissions(store Store, creds Credentials, l login, key *KeyStatu
 	}
 }
 
-// judgeWrite reads the write probe. A 2xx means some plugin answers the
-// made-up route: that is reported and never retried.
+// capabilityFinding names what the key's user may not do.
+func capabilityFinding(k *KeyStatus, ordersRefused, productsRefused bool) Text {
+	switch {
+	case ordersRefused && k.Products:
+		return say("caps.no-orders", nil)
+	case productsRefused && k.Orders:
+		return say("caps.no-products", nil)
+	}
+	return say("caps.refused", nil)
+}
+
+// judgeWrite reads the probe. A 2xx means some plugin answers the made-up
+// route: that is reported and never retried. A probe that was never sent
+// with a proven way (sent is false) proves nothing.
 func (r *run) judgeWrite(base string, creds Credentials, probe result, key *KeyStatus) {
 	a := probe.answer
 	switch {
@@ -52,29 +62,38 @@ func (r *run) judgeWrite(base string, creds Credentials, probe result, key *KeyS
 		r.set(CheckWrite, StateFail, say("write.no", nil))
 	case probe.ok() && a.Status >= 200 && a.Status < 300:
 		r.add(NewFinding(CauseProbeRouteExists, base).With(say("write.route-answered", Args{"Status": statusLine(a.Status)}), probe.evidence()))
-		r.set(CheckWrite, StateWarn, say("write.plugin-answered", nil))
+		r.set(CheckWrite, StateFail, say("write.plugin-answered", nil))
 	case probe.ok() && a.Verdict == VerdictRedirect:
 		r.add(NewFinding(CauseWriteUnproven, base).With(say("write.redirected-to", Args{"URL": a.Location}), probe.evidence()))
-		r.set(CheckWrite, StateWarn, say("write.redirected", nil))
+		r.set(CheckWrite, StateFail, say("write.redirected", nil))
 	default:
 		d := probe.detail
 		if probe.ok() {
 			d = say("write.answered", Args{"Status": statusLine(a.Status), "Code": a.Code})
 		}
 		r.add(NewFinding(CauseWriteUnproven, base).With(d, probe.evidence()))
-		r.set(CheckWrite, StateWarn, say("write.unproven", nil))
+		r.set(CheckWrite, StateFail, say("write.unproven", nil))
 	}
 }
 
-// junk reports PHP notices or other text around the JSON: a POS that
-// parses the body strictly fails on them even though the key works.
+// junk reports PHP notices, a byte order mark or other text around the
+// JSON: a POS that parses the body strictly fails on them even though the
+// key works.
 func (r *run) junk(base string, res ...result) {
 	for _, x := range res {
 		if x.ok() && x.answer.Junk {
-			r.add(NewFinding(CauseMalformedJSON, base).With(say("json.notice", nil), x.evidence()))
+			r.add(NewFinding(CauseMalformedJSON, base).With(junkDetail(x.answer), x.evidence()))
 			return
 		}
 	}
+}
+
+// junkDetail says what was printed before the JSON.
+func junkDetail(a Answer) Text {
+	if a.BOM {
+		return say("json.bom", nil)
+	}
+	return say("json.notice", nil)
 }
 
 func capabilityDetail(k *KeyStatus) Text {

@@ -29,7 +29,11 @@ type Store struct {
 	Home string `json:"home"`
 	// RESTRoot ends in "/" for pretty permalinks (…/wp-json/) or in
 	// "rest_route=/" for Plain permalinks (…/index.php?rest_route=/).
-	RESTRoot    string `json:"rest_root"`
+	RESTRoot string `json:"rest_root"`
+	// RESTPrefix is the REST URL prefix WordPress advertises ("wp-json", or
+	// what a plugin set with rest_url_prefix): WooCommerce 11.0 and older
+	// only look at keys when the request URI holds "<prefix>/wc/".
+	RESTPrefix  string `json:"rest_prefix,omitempty"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	// WooCommerce is the WooCommerce version when the index tells (the
@@ -51,6 +55,14 @@ type Store struct {
 	// plain HTTP although the store answers over HTTPS (a TLS-terminating
 	// proxy): OAuth must then be signed for http://.
 	HTTPSNotDetected bool `json:"https_not_detected,omitempty"`
+	// Language is the site language from the front page's <html lang="…">
+	// (WordPress prints language_attributes(), e.g. "de-DE"), or from the
+	// REST index when it tells; "" when unknown.
+	Language string `json:"language,omitempty"`
+	// RewriteRulesMissing records that WordPress advertises pretty REST URLs
+	// the web server does not route to it: the REST API only answers at
+	// index.php?rest_route=.
+	RewriteRulesMissing bool `json:"rewrite_rules_missing,omitempty"`
 	// ClockOffset is the store's clock minus this terminal's, measured
 	// from the Date header, so OAuth timestamps use the store's time.
 	ClockOffset time.Duration `json:"-"`
@@ -89,13 +101,45 @@ type Report struct {
 	Key      *KeyStatus    `json:"key,omitempty"`
 	Checks   []CheckResult `json:"checks"`
 	Findings []Finding     `json:"findings"`
-	// Requests counts the requests sent; Elapsed is the wall time.
+	// Requests counts the requests sent; Levels the rounds of them that
+	// had to wait for an earlier answer (what a slow connection pays per
+	// round trip); Elapsed is the wall time.
 	Requests int           `json:"requests"`
+	Levels   int           `json:"levels"`
 	Elapsed  time.Duration `json:"elapsed_ns"`
 }
 
-// OK reports whether nothing blocks the setup.
-func (r *Report) OK() bool { return len(r.Blockers()) == 0 }
+// OK reports whether the connection works: nothing blocks it, and every
+// check the verdict rests on ran and passed. With a key that means the store
+// accepted it and reading, writing, orders and products were all proved; a
+// skipped or unfinished check never counts as passed.
+func (r *Report) OK() bool { return len(r.Blockers()) == 0 && r.unproven() == "" }
+
+// restsOn reports the checks a verdict rests on. The WCPOS plugin is not
+// needed with keys, and the admin page only helps people find it.
+func restsOn(id CheckID) bool { return id != CheckWCPOS && id != CheckAdmin }
+
+// unproven names the first check the verdict rests on that did not pass, or
+// a key proof that is missing; "" when everything is proved.
+func (r *Report) unproven() CheckID {
+	for _, c := range r.Checks {
+		if restsOn(c.ID) && c.State != StateOK && c.State != StateWarn {
+			return c.ID
+		}
+	}
+	switch k := r.Key; {
+	case k == nil:
+	case !k.Authenticated:
+		return CheckKeyAccepted
+	case !k.Read || !k.Products:
+		return CheckRead
+	case !k.Write:
+		return CheckWrite
+	case !k.Orders:
+		return CheckCapabilities
+	}
+	return ""
+}
 
 // Blockers returns the findings that stop the setup.
 func (r *Report) Blockers() []Finding { return r.bySeverity(SeverityBlocker) }

@@ -15,16 +15,24 @@ type run struct {
 	start   time.Time
 	secrets []string
 
-	mu       sync.Mutex
-	offset   time.Duration
+	// bust is this run's cache-busting value, sent with every key request.
+	bust string
+
+	mu     sync.Mutex
+	offset time.Duration
+	// answered records an answer from the site that was neither throttled
+	// nor a server error: after one, 503s in a level are read as a limit on
+	// bursts, not as a site that is down.
+	answered bool
 	checks   []CheckResult
 	findings []Finding
 	requests int
+	levels   int
 }
 
 func (c *Client) newRun(ctx context.Context, obs Observer, ids []CheckID, secrets ...string) (*run, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Deadline)
-	r := &run{c: c, ctx: ctx, obs: obs, start: time.Now(), secrets: secrets}
+	r := &run{c: c, ctx: ctx, obs: obs, start: time.Now(), secrets: secrets, bust: randomHex(8)}
 	for _, id := range ids {
 		r.checks = append(r.checks, CheckResult{ID: id, State: StatePending})
 	}
@@ -50,6 +58,18 @@ func (r *run) set(id CheckID, s State, detail Text) {
 	if r.obs != nil {
 		r.obs(res)
 	}
+}
+
+// hasCheck reports whether the run's checklist has the line id.
+func (r *run) hasCheck(id CheckID) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, c := range r.checks {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // state returns a check's current state.
@@ -131,7 +151,7 @@ func (r *run) has(c Cause) bool {
 func (r *run) report(store Store, key *KeyStatus) *Report {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	rep := &Report{Store: store, Key: key, Requests: r.requests, Elapsed: time.Since(r.start)}
+	rep := &Report{Store: store, Key: key, Requests: r.requests, Levels: r.levels, Elapsed: time.Since(r.start)}
 	for _, c := range r.checks {
 		if !c.State.Done() {
 			c.State = StateSkipped
@@ -139,6 +159,12 @@ func (r *run) report(store Store, key *KeyStatus) *Report {
 		rep.Checks = append(rep.Checks, c)
 	}
 	rep.Findings = append([]Finding(nil), r.findings...)
+	if id := rep.unproven(); id != "" && len(rep.Blockers()) == 0 {
+		// Every unproven check should come with the finding that explains
+		// it; if one ever does not, the report still must not say it works.
+		rep.Findings = append(rep.Findings, NewFinding(CauseIncomplete, "").With(
+			say("incomplete.check", Args{"Check": Text{ID: id.TextID()}})))
+	}
 	sortFindings(rep.Findings)
 	return rep
 }

@@ -6,12 +6,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
 	"github.com/wcpos/wcpos-setup/wooclient/wootest"
 )
 
-var probePath = regexp.MustCompile(`^(/wp-json/wc/v3/wcpos-setup-probe-[0-9a-f]{16}|/index\.php)$`)
+// probeRoute is the write probe's route under any REST root (a prefix, a
+// sub-directory, index.php/), or in a rest_route argument.
+var probeRoute = regexp.MustCompile(`(^|/)wc/v3/wcpos-setup-probe-[0-9a-f]{16}$`)
 
 // assertNothingWritten fails if any request could have created or changed
 // store data: the only non-GET allowed is the write probe, a POST to a
@@ -24,10 +27,10 @@ func assertNothingWritten(t *testing.T, s *wootest.Store) {
 			continue
 		case "POST":
 			route := r.Path
-			if r.Path == "/index.php" {
+			if strings.HasSuffix(r.Path, "/index.php") {
 				route = queryValue(r.RawQuery, "rest_route")
 			}
-			if probePath.MatchString(r.Path) && strings.Contains(route, "wcpos-setup-probe-") {
+			if probeRoute.MatchString(route) {
 				continue
 			}
 		}
@@ -81,4 +84,26 @@ func queryValue(raw, key string) string {
 		}
 	}
 	return ""
+}
+
+// assertSecretInURLOnlyAfterProof fails if the secret went in a URL (query
+// credentials) before the store showed, in the same diagnosis, that the
+// Authorization header does not reach WooCommerce: a Basic read left
+// anonymous (or refused by a plugin that ate the header) answered, and a
+// signed read with the same key accepted.
+func assertSecretInURLOnlyAfterProof(t *testing.T, s *wootest.Store) {
+	t.Helper()
+	var basicIgnored, signedOK time.Time
+	for _, r := range s.Requests() {
+		switch {
+		case r.Credentials == wootest.CredBasic && (!r.Authenticated || r.Status == 403) && basicIgnored.IsZero():
+			basicIgnored = r.Answered
+		case r.Credentials == wootest.CredOAuthQuery && r.Authenticated && signedOK.IsZero():
+			signedOK = r.Answered
+		case r.Credentials == wootest.CredQuery:
+			if basicIgnored.IsZero() || signedOK.IsZero() || r.Time.Before(basicIgnored) || r.Time.Before(signedOK) {
+				t.Errorf("the secret went in a URL before the header was proven dropped: %s %s", r.Method, r.Path)
+			}
+		}
+	}
 }

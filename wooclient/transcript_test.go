@@ -70,7 +70,9 @@ func readTranscript(t *testing.T, path string) transcript {
 	}
 	text := strings.Join(body, "\n")
 	if strings.HasSuffix(text, "...[truncated]") && strings.Contains(tr.Header.Get("Content-Type"), "json") {
-		text = `{"truncated":true}`
+		// Keep what was printed before the JSON (a notice, a BOM).
+		lead := text[:max(0, strings.IndexAny(text, "{["))]
+		text = lead + `{"truncated":true}`
 	}
 	tr.Body = []byte(text)
 	return tr

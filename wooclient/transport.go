@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 )
 
 // call is one request of a diagnosis.
@@ -22,6 +21,9 @@ type call struct {
 	follow bool
 	// page marks an HTML page whose body may be cut short without harm.
 	page bool
+	// fresh rebuilds the call for sending it again (a new OAuth nonce and
+	// timestamp); nil when the same request can simply be repeated.
+	fresh func() call
 }
 
 // result is what one call brought back.
@@ -31,6 +33,9 @@ type result struct {
 	finalURL  string
 	redirects []string
 	tls       *tls.ConnectionState
+	// throttled marks an answer a burst limit kept refusing after the
+	// retries: it is reported as a rate limit, never as a server error.
+	throttled bool
 	// cause is set when no usable answer came (network, TLS, redirect
 	// loop, a body over the cap); detail says exactly what.
 	cause  Cause
@@ -56,49 +61,52 @@ func (res result) evidence() Evidence {
 	return e
 }
 
-// all runs calls concurrently (bounded by the client's semaphore) and
-// returns their results in order. A Sequential client runs them one by
-// one: the comparison line of the benchmark.
+// all runs one level of calls concurrently (bounded by the client's
+// semaphore) and returns their results in order, after retrying, one by
+// one, those a burst limit refused (see retryThrottled). A Sequential
+// client runs them one by one: the comparison line of the benchmark.
 func (r *run) all(calls ...call) []result {
 	out := make([]result, len(calls))
+	r.mu.Lock()
+	if r.c.opts.Sequential {
+		r.levels += len(calls)
+	} else {
+		r.levels++
+	}
+	r.mu.Unlock()
 	if r.c.opts.Sequential || len(calls) == 1 {
 		for i, cl := range calls {
 			out[i] = r.do(cl)
 		}
-		return out
+	} else {
+		done := make(chan struct{})
+		for i, cl := range calls {
+			go func() {
+				out[i] = r.do(cl)
+				done <- struct{}{}
+			}()
+		}
+		for range calls {
+			<-done
+		}
 	}
-	done := make(chan struct{})
-	for i, cl := range calls {
-		go func() {
-			out[i] = r.do(cl)
-			done <- struct{}{}
-		}()
-	}
-	for range calls {
-		<-done
-	}
+	r.retryThrottled(calls, out)
 	return out
 }
 
 const maxRedirects = 5
 
-// do sends one call, following anonymous redirects by hand when allowed,
-// and honours one 429 Retry-After that fits in the deadline.
+// do sends one call, following anonymous redirects by hand when allowed.
 func (r *run) do(cl call) result {
 	res := result{call: cl, finalURL: cl.url}
 	follow := cl.follow && cl.auth == nil && !hasQueryCredentials(cl.url)
 	seen := map[string]bool{cl.url: true}
-	retried := false
 	for {
 		r.send(&res, cl.method, res.finalURL, cl)
 		if !res.ok() {
 			return res
 		}
 		a := res.answer
-		if a.Verdict == VerdictRateLimited && !retried && r.wait(a.RetryAfter) {
-			retried = true
-			continue
-		}
 		if a.Verdict != VerdictRedirect || !follow {
 			return res
 		}
@@ -116,25 +124,6 @@ func (r *run) do(cl call) result {
 		}
 		seen[next.String()] = true
 		res.finalURL = next.String()
-	}
-}
-
-// wait sleeps for a 429's Retry-After if it fits in what is left of the
-// diagnosis; without a Retry-After there is nothing to honour.
-func (r *run) wait(d time.Duration) bool {
-	if d <= 0 {
-		return false
-	}
-	if dl, ok := r.ctx.Deadline(); ok && time.Until(dl) < d+r.c.opts.RequestTimeout {
-		return false
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-r.ctx.Done():
-		return false
 	}
 }
 

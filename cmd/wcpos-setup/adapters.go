@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
-	"runtime"
 
 	"github.com/wcpos/wcpos-setup/cmd/wcpos-setup/internal/config"
 	"github.com/wcpos/wcpos-setup/tui"
@@ -59,50 +57,6 @@ func connectionOf(name string, p config.Profile) *tui.Connection {
 			Read: p.Permissions.Read, Write: p.Permissions.Write, Orders: p.Permissions.Orders, Products: p.Permissions.Products},
 		VerifiedAt: p.VerifiedAt,
 	}
-}
-
-// systemBrowser opens URLs with the platform's opener, when there is a
-// display to open them on.
-type systemBrowser struct{ getenv func(string) string }
-
-func (b systemBrowser) Available() (bool, string) {
-	switch {
-	case b.getenv("SSH_CONNECTION") != "" || b.getenv("SSH_TTY") != "":
-		return false, "this is an SSH session: a browser would open on the other computer"
-	case runtime.GOOS == "linux" && b.getenv("DISPLAY") == "" && b.getenv("WAYLAND_DISPLAY") == "":
-		return false, "there is no graphical display here"
-	}
-	if _, err := exec.LookPath(opener()); err != nil {
-		return false, "no program to open web pages was found (" + opener() + ")"
-	}
-	return true, ""
-}
-
-func (b systemBrowser) Open(url string) error {
-	if ok, why := b.Available(); !ok {
-		return errors.New(why)
-	}
-	args := []string{url}
-	if runtime.GOOS == "windows" {
-		args = []string{"url.dll,FileProtocolHandler", url}
-	}
-	cmd := exec.Command(opener(), args...)
-	cmd.Stdout, cmd.Stderr = nil, nil
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go func() { _ = cmd.Wait() }()
-	return nil
-}
-
-func opener() string {
-	switch runtime.GOOS {
-	case "darwin":
-		return "open"
-	case "windows":
-		return "rundll32"
-	}
-	return "xdg-open"
 }
 
 // demoAdmin does on the practice store what a site admin does in WP Admin.

@@ -25,7 +25,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	version        string
+	version        buildVersion
 	// catalog holds every language; tr is the one chosen for this run
 	// (English until the flags are read) and lang why it was chosen.
 	catalog *locale.Catalog
@@ -61,7 +61,7 @@ func (a *app) main(ctx context.Context, args []string, signals ...os.Signal) int
 		defer stop()
 	}
 	err := fang.Execute(sigCtx, root,
-		fang.WithVersion(a.version),
+		fang.WithVersion(a.version.String()),
 		fang.WithErrorHandler(a.errorHandler),
 	)
 	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {
@@ -128,6 +128,7 @@ func (a *app) rootCmd() *cobra.Command {
 	f.StringVar(&w.url, "url", "", "store address to start with (default: the saved one, or $WCPOS_STORE_URL)")
 	f.BoolVar(&w.demo, "demo", false, "practise on the built-in demo store (nothing leaves this computer)")
 	f.StringVar(&w.scenario, "scenario", "healthy", "demo scenario: "+scenarioList())
+	f.StringVar(&w.siteLang, "site-lang", "", "demo: the practice store's site language, as WordPress names it (de-DE, ja, pt-BR)")
 	f.BoolVar(&w.accessible, "accessible", false, "plain line prompts for screen readers (also when TERM=dumb)")
 	root.AddCommand(a.checkCmd(g), a.explainCmd(), a.configCmd(g), a.demoCmd())
 	return root

@@ -68,14 +68,19 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 		return usageError(err)
 	}
 	client := wooclient.New(wooclient.Options{RootCAs: pool, Deadline: g.timeout,
-		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version})
-	rep := client.Check(cmd.Context(), eff.StoreURL.Value, creds, nil)
+		RequestTimeout: min(g.timeout, 10*time.Second), UserAgent: "wcpos-setup/" + a.version.Version})
+	var rep *wooclient.Report
+	if saved, ok := savedConnection(g.profile, eff); ok && !creds.IsZero() {
+		rep = client.CheckSaved(cmd.Context(), saved, creds, nil)
+	} else {
+		rep = client.Check(cmd.Context(), eff.StoreURL.Value, creds, nil)
+	}
 	if err := cmd.Context().Err(); err != nil {
 		return err
 	}
 	code := reportExit(rep)
 	if f.json {
-		err = writeJSON(a.stdout, rep, !creds.IsZero(), code)
+		err = writeJSON(a.stdout, rep, !creds.IsZero(), code, a.version.String())
 	} else {
 		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
 	}
@@ -83,6 +88,17 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 		return err
 	}
 	return a.verdict(code)
+}
+
+// savedConnection is the saved profile's connection when the store comes
+// from it (no --url, no $WCPOS_STORE_URL) and it kept its home and REST root:
+// then check asks every question at once there, as the wizard's S0 does.
+func savedConnection(profile string, eff config.Effective) (wooclient.Saved, bool) {
+	if eff.StoreURL.Source != config.SourceFile || eff.Saved == nil || eff.Saved.Home == "" || eff.Saved.RESTRoot == "" {
+		return wooclient.Saved{}, false
+	}
+	c := connectionOf(profile, *eff.Saved)
+	return wooclient.Saved{Store: c.Store, Transport: c.Key.Transport}, true
 }
 
 // readKeysUntil is readKeys that gives up when ctx ends. A read from a

@@ -28,6 +28,15 @@ var documentedVerdicts = map[string]struct {
 	"https-proxy":         {"https-not-detected", "blocker", docStore},
 	"rest-blocked":        {"rest-blocked", "info", docWorks},  // the key gets past the block
 	"clock-skew":          {"clock-skew", "warning", docWorks}, // Basic over HTTPS needs no clock
+	// The site setups: "rest-prefix … works", "sub-directory … works",
+	// "burst-limit … the check waits and asks again, and works"; the other
+	// three are the catalogue's store blockers.
+	"rest-prefix":   {"", "", docWorks},
+	"sub-directory": {"", "", docWorks},
+	"burst-limit":   {"", "", docWorks},
+	"no-rewrites":   {"rewrite-rules-missing", "blocker", docStore},
+	"page-cache":    {"rest-cached", "blocker", docStore},
+	"maintenance":   {"maintenance", "blocker", docStore},
 }
 
 // TestCheckAgainstDemoServe runs `check --json` and the human `check`

@@ -17,7 +17,7 @@ import (
 func inProcess(t *testing.T, stdin string, env map[string]string, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	a := &app{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, version: "test",
+	a := &app{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, version: buildVersion{Version: "test"},
 		getenv: func(k string) string { return env[k] }}
 	code := a.main(context.Background(), args)
 	return stdout.String(), stderr.String(), code
@@ -39,7 +39,8 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain read-only:\n%s", out)
 	}
 	out, _, _ = inProcess(t, "", nil, "explain")
-	for _, c := range []string{"invalid-url", "dns", "plain-permalinks", "auth-header-stripped", "user-lacks-capability"} {
+	for _, c := range []string{"invalid-url", "dns", "plain-permalinks", "auth-header-stripped", "user-lacks-capability",
+		"rest-api-not-found", "rewrite-rules-missing", "rest-cached", "maintenance", "store-moved", "check-incomplete"} {
 		if !strings.Contains(out, c) {
 			t.Errorf("the list lacks %s", c)
 		}

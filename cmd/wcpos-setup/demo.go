@@ -7,13 +7,12 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) demoCmd() *cobra.Command {
 	demo := &cobra.Command{Use: "demo", Short: "The built-in practice store"}
-	var scenarioName, addr, httpAddr, caOut string
+	var scenarioName, addr, httpAddr, caOut, siteLang string
 	var delay time.Duration
 	serve := &cobra.Command{
 		Use:   "serve",
@@ -29,7 +28,11 @@ func (a *app) demoCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
-			d, err := startDemo(sc, addr, httpAddr, delay)
+			tag, err := a.siteLangTag(siteLang)
+			if err != nil {
+				return err
+			}
+			d, err := startDemo(sc, addr, httpAddr, delay, tag)
 			if err != nil {
 				return usageError(errors.New(a.tr.T("cli.demo-failed", "Error", err.Error())))
 			}
@@ -52,6 +55,7 @@ func (a *app) demoCmd() *cobra.Command {
 	f.StringVar(&httpAddr, "http-addr", "127.0.0.1:0", "plain-HTTP address to listen on")
 	f.StringVar(&caOut, "ca-out", "", "where to write the CA certificate (default: the temp directory)")
 	f.DurationVar(&delay, "delay", 0, "answer every request after this long, like a slow shop connection")
+	f.StringVar(&siteLang, "site-lang", "", "the store's site language, as WordPress names it (de-DE, ja, pt-BR): WP Admin's labels follow it")
 	demo.AddCommand(serve)
 	return demo
 }
@@ -61,21 +65,16 @@ func (a *app) demoCmd() *cobra.Command {
 func printServe(a *app, d *demoStore, caFile string) {
 	w, tr := a.stdout, a.tr
 	fmt.Fprintf(w, "%s\n\n", tr.T("demo.running", "Scenario", d.scenario.name, "Summary", scenarioSummary(tr, d.scenario)))
-	rows := [][2]string{{"HTTPS:", d.URL()}, {"HTTP:", d.HTTPURL()}, {tr.T("demo.ca-file"), caFile},
+	rows := [][2]string{{"HTTPS:", d.SiteURL()}, {"HTTP:", d.HTTPURL() + d.subDirectory()}, {tr.T("demo.ca-file"), caFile},
 		{tr.T("demo.admin"), d.Home() + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys"}}
-	col := 0
-	for _, r := range rows {
-		col = max(col, ansi.StringWidth(r[0]))
-	}
-	for _, r := range rows {
-		fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])
-	}
+	labelled(w, "  ", " ", rows)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, tr.T("demo.keys"))
-	fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.admin-key"), d.admin.ConsumerKey, d.admin.ConsumerSecret)
+	keys := [][2]string{{tr.T("demo.admin-key"), d.admin.ConsumerKey + "|" + d.admin.ConsumerSecret}}
 	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
-		fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey, t.ConsumerSecret)
+		keys = append(keys, [2]string{tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey + "|" + t.ConsumerSecret})
 	}
-	fmt.Fprintf(w, "\n%s printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", tr.T("demo.try"), d.URL(), caFile)
+	labelled(w, "  ", "  ", keys)
+	fmt.Fprintf(w, "\n%s printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", tr.T("demo.try"), d.SiteURL(), caFile)
 	fmt.Fprintln(w, tr.T("demo.stop-hint"))
 }

@@ -24,7 +24,7 @@ func TestExitCodeOfAFailureIsKeptWhenTheCallerCancels(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var stdout, stderr bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, version: "test",
+	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, version: buildVersion{Version: "test"},
 		getenv: func(string) string { return "" }}
 	if code := a.main(ctx, []string{"check", "--config", cfg, "--url", "shop.example.com"}); code != docUsage {
 		t.Errorf("exit %d, want %d\nstderr: %s", code, docUsage, stderr.String())

@@ -67,7 +67,7 @@ func TestReportExitFollowsTheDocumentedTable(t *testing.T) {
 			if !strings.Contains(human.String(), verdicts[tt.want]) {
 				t.Errorf("human verdict lacks %q:\n%s", verdicts[tt.want], human.String())
 			}
-			if err := writeJSON(&js, rep, true, tt.want); err != nil {
+			if err := writeJSON(&js, rep, true, tt.want, "test"); err != nil {
 				t.Fatal(err)
 			}
 			want := `"exit_code": ` + strconv.Itoa(tt.want)
@@ -163,7 +163,7 @@ func TestCheckInterruptedExits130(t *testing.T) {
 		go func() { tc.waitFor(); cancel() }()
 		stdin, typist := io.Pipe() // nobody ever types
 		var stdout, stderr bytes.Buffer
-		a := &app{stdin: stdin, stdout: &stdout, stderr: &stderr, version: "test",
+		a := &app{stdin: stdin, stdout: &stdout, stderr: &stderr, version: buildVersion{Version: "test"},
 			getenv: func(string) string { return "" }}
 		start := time.Now()
 		exited := make(chan int, 1)

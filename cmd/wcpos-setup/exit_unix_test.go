@@ -25,7 +25,7 @@ func TestExitIgnoresSignalsItWasNotAskedToCatch(t *testing.T) {
 		_ = syscall.Kill(syscall.Getpid(), syscall.SIGWINCH) // ignored unless caught
 	}()
 	var stdout, stderr bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, version: "test",
+	a := &app{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, version: buildVersion{Version: "test"},
 		getenv: func(string) string { return "" }}
 	code := a.main(context.Background(), []string{"check", "--url", "https://" + addr, "--timeout", "1500ms",
 		"--config", filepath.Join(t.TempDir(), "c.json")})

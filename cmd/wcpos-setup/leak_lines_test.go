@@ -108,7 +108,7 @@ func startLines(t *testing.T, env map[string]string, args ...string) *lineSessio
 	t.Helper()
 	r, w := io.Pipe()
 	s := &lineSession{t: t, stdin: w, code: make(chan int, 1)}
-	a := &app{stdin: r, stdout: &s.stdout, stderr: &s.stderr, version: "test",
+	a := &app{stdin: r, stdout: &s.stdout, stderr: &s.stderr, version: buildVersion{Version: "test"},
 		getenv: func(k string) string { return env[k] }}
 	go func() {
 		// Named signals: with none, every signal would cancel the run, the

@@ -7,19 +7,18 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 func main() {
+	info, _ := debug.ReadBuildInfo()
 	a := &app{
 		stdin:   os.Stdin,
 		stdout:  os.Stdout,
 		stderr:  os.Stderr,
 		getenv:  os.Getenv,
-		version: version,
+		version: resolveVersion(stamp{version, commit, date}, info),
 	}
 	os.Exit(a.main(context.Background(), os.Args[1:], os.Interrupt, syscall.SIGTERM))
 }

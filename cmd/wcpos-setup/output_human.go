@@ -64,19 +64,33 @@ func writeHuman(out io.Writer, getenv func(string) string, tr *locale.Translator
 	return err
 }
 
-// columnWidth is the widest of some labels in terminal cells: a CJK
-// character takes two, a combining mark none.
+// columnWidth is the widest of some labels in terminal cells, counted the
+// way terminals lay out plain output (wcwidth: a CJK character takes two,
+// a Devanagari vowel sign one, an accent none).
 func columnWidth(labels ...string) int {
 	w := 0
 	for _, l := range labels {
-		w = max(w, ansi.StringWidth(l))
+		w = max(w, ansi.WcWidth.StringWidth(l))
 	}
 	return w
 }
 
+// labelled writes label/value rows with the values in one column, as far
+// in as the widest (translated) label: indent, label, padding, gap, value.
+func labelled(w io.Writer, indent, gap string, rows [][2]string) {
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = r[0]
+	}
+	col := columnWidth(labels...)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s%s%s%s\n", indent, padCells(r[0], col), gap, r[1])
+	}
+}
+
 // padCells pads s with spaces to w cells.
 func padCells(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	return s + strings.Repeat(" ", max(0, w-ansi.WcWidth.StringWidth(s)))
 }
 
 // writeFinding prints one finding, the way support reads it on the phone.
@@ -94,14 +108,7 @@ func writeFinding(b *strings.Builder, st humanStyles, tr *locale.Translator, f w
 	if d := tr.DocsURL(f.Code); d != "" {
 		rows = append(rows, [2]string{tr.T("out.docs"), d})
 	}
-	labels := make([]string, len(rows))
-	for i, r := range rows {
-		labels[i] = r[0]
-	}
-	col := columnWidth(labels...)
-	for _, r := range rows {
-		fmt.Fprintf(b, "  %s %s\n", padCells(r[0], col), r[1])
-	}
+	labelled(b, "  ", " ", rows)
 	for _, e := range f.Evidence {
 		fmt.Fprintf(b, "  %s\n", st.dim.Render("· "+e.String()))
 	}

@@ -18,6 +18,8 @@ type checkJSON struct {
 	Findings []findingJSON `json:"findings"`
 	Requests int           `json:"requests"`
 	Millis   int64         `json:"elapsed_ms"`
+	// Version is what `wcpos-setup --version` shows after "version ".
+	Version string `json:"version"`
 }
 
 type storeJSON struct {
@@ -27,6 +29,8 @@ type storeJSON struct {
 	WooCommerce string `json:"woocommerce"`
 	WCPOS       string `json:"wcpos"`
 	RESTRoot    string `json:"rest_root"`
+	// Language is the site language (<html lang>), omitted when unknown.
+	Language string `json:"language,omitempty"`
 }
 
 type keyJSON struct {
@@ -60,12 +64,12 @@ type findingJSON struct {
 
 // writeJSON prints the report as one JSON object. The key appears only as
 // its ending; the secret never.
-func writeJSON(w io.Writer, r *wooclient.Report, withKey bool, code int) error {
+func writeJSON(w io.Writer, r *wooclient.Report, withKey bool, code int, version string) error {
 	out := checkJSON{
 		OK: r.OK(), ExitCode: code, Requests: r.Requests, Millis: r.Elapsed.Milliseconds(),
 		Store: storeJSON{URL: r.Store.URL, Home: r.Store.Home, Name: r.Store.Name,
-			WooCommerce: r.Store.WooCommerce, WCPOS: r.Store.WCPOS, RESTRoot: r.Store.RESTRoot},
-		Checks: []checkLine{}, Findings: []findingJSON{},
+			WooCommerce: r.Store.WooCommerce, WCPOS: r.Store.WCPOS, RESTRoot: r.Store.RESTRoot, Language: r.Store.Language},
+		Checks: []checkLine{}, Findings: []findingJSON{}, Version: version,
 	}
 	if withKey && r.Key != nil {
 		k := r.Key

@@ -188,3 +188,52 @@ func TestWizardQuitWithUnsavedKeyInPTY(t *testing.T) {
 		t.Errorf("quitting without saving wrote the configuration: %v", err)
 	}
 }
+
+// TestWizardEndToEndInGermanPTY walks the demo wizard to a saved file in
+// German, chosen the way a till's system chooses it (LANG), and checks
+// that every step spoke German: the phrases are the German translation's
+// (tui/locale/locales/de.toml), and the English ones never appear.
+func TestWizardEndToEndInGermanPTY(t *testing.T) {
+	cfg := tempConfig(t)
+	w := startWizardWith(t, ptyOptions{kind: answering, env: []string{"LANG=de_DE.UTF-8"}}, "--demo", "--config", cfg)
+	w.expect("S1 Shop", "Shop-Adresse", "ctrl+l Sprache", "ctrl+c beenden")
+	w.send(keyEnter)
+	w.expect("Demo Store", "Ist das Ihr Shop?")
+	w.send("y")
+	w.expect("S2 Schlüssel finden", "Haben Sie den")
+	w.send("2")
+	w.expect("S3 Schlüssel erstellen", "Drücken Sie g", "„API-Schlüssel erstellen“ (Generate API key)")
+	w.send("g")
+	w.expect("Scannen Sie es jetzt (s)")
+	w.send("s")
+	w.expect("angenommen", "S5 Berechtigungen", "Alles, was die Kasse braucht")
+	w.send(keyEnter)
+	w.expect("S6 Prüfen und speichern", "enter speichern")
+	w.send(keyEnter)
+	w.expect("S7 Fertig", "Diese Kasse ist verbunden.")
+	w.send(keyEnter)
+	if code := w.wait(); code != exitOK {
+		t.Fatalf("exit code %d, want %d; last screen:\n%s", code, exitOK, lastLines(w.output(), 20))
+	}
+	if fi, err := os.Stat(cfg); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("configuration not saved as 0600: %v", err)
+	}
+	screen := ansi.Strip(w.output())
+	for _, english := range []string{"Store address", "Is this your store", "Do you have the consumer key",
+		"This terminal is connected", "Everything the till needs works", "ctrl+c quit"} {
+		if strings.Contains(screen, english) {
+			t.Errorf("English %q on the German wizard's screen", english)
+		}
+	}
+}
+
+// TestDemoSiteLanguageNamesWPAdminInIt runs the English wizard on a
+// practice store set up as a German site: S3 names WP Admin's button the
+// way WooCommerce's German translation does, with the English beside it.
+func TestDemoSiteLanguageNamesWPAdminInIt(t *testing.T) {
+	w := startWizardWith(t, ptyOptions{kind: answering, rows: 40, cols: 120, env: []string{"LANG=C"}},
+		"--demo", "--site-lang", "de-DE", "--config", tempConfig(t))
+	w.toLocate()
+	w.send("2")
+	w.expect("S3 Generate key", "“API-Schlüssel erstellen” (Generate API key)")
+}

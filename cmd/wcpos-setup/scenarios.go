@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
 	"github.com/wcpos/wcpos-setup/wooclient/wootest"
 )
 
@@ -66,6 +71,29 @@ var scenarios = []scenario{
 		func(c *wootest.Config) { c.RESTBlocked = true }, adminKey},
 	{"clock-skew", "this terminal's clock is two hours off", "clock-skew",
 		func(c *wootest.Config) { c.ClockOffset = 2 * time.Hour }, adminKey},
+	{"rest-prefix", "a security plugin moved the REST API to /api/ (keys work there)", "",
+		func(c *wootest.Config) { c.RESTPrefix = "api" }, adminKey},
+	{"sub-directory", "WordPress lives in /shop/ (type the address with it)", "",
+		func(c *wootest.Config) { c.SubDirectory = "/shop" }, adminKey},
+	{"no-rewrites", "the web server has no rewrite rules: /wp-json/ is its own 404", "rewrite-rules-missing",
+		func(c *wootest.Config) { c.NoRewrites = true }, adminKey},
+	{"page-cache", "a cache stores API answers whatever the key (a revoked key still seems to work)", "rest-cached",
+		func(c *wootest.Config) { c.PageCache = wootest.CacheByPath }, cachedRevokedKey},
+	{"burst-limit", "the host refuses bursts of API requests (the check waits and asks again)", "",
+		func(c *wootest.Config) { c.BurstLimit = wootest.BurstLimit{Rate: 2, Burst: 2} }, adminKey},
+	{"maintenance", "WordPress is in maintenance mode while an update runs", "maintenance",
+		func(c *wootest.Config) { c.Maintenance = true }, adminKey},
+}
+
+// cachedRevokedKey is a till's key whose answers a page cache stored before
+// the key was revoked: the cache keeps answering as if it still worked.
+func cachedRevokedKey(s *wootest.Store, _ wootest.Key) *wootest.Key {
+	k := s.MintKey("POS till 1 (revoked)", wootest.ReadWrite, wootest.ShopManager)
+	wooclient.New(wooclient.Options{RootCAs: s.CertPool()}).Check(context.Background(), s.SiteURL(),
+		wooclient.Credentials{Key: k.ConsumerKey, Secret: k.ConsumerSecret}, nil)
+	_ = s.Revoke(k.ID)
+	s.ResetRequests()
+	return &k
 }
 
 func adminKey(_ *wootest.Store, admin wootest.Key) *wootest.Key { return &admin }
@@ -99,9 +127,12 @@ type demoStore struct {
 }
 
 // startDemo starts the practice store for a scenario on loopback.
-func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration) (*demoStore, error) {
+func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration, siteLang string) (*demoStore, error) {
 	cfg := wootest.Config{Name: "Demo Store", Description: "Practice store for wcpos-setup",
 		WCPOSVersion: "1.8.2", DemoAdmin: true, Delay: delay}
+	if siteLang != "" {
+		cfg.SiteLanguage = siteLang
+	}
 	if sc.store != nil {
 		sc.store(&cfg)
 	}
@@ -115,4 +146,21 @@ func startDemo(sc scenario, tlsAddr, httpAddr string, delay time.Duration) (*dem
 		d.terminal = sc.terminal(s, d.admin)
 	}
 	return d, nil
+}
+
+// subDirectory is the directory WordPress lives in on the practice store
+// ("" or "/shop"), so both listeners' addresses can be printed with it.
+func (d *demoStore) subDirectory() string { return strings.TrimPrefix(d.SiteURL(), d.URL()) }
+
+// siteLangTag reads --site-lang as WordPress writes a site language in
+// <html lang>: a BCP 47 tag ("de-DE"), from either spelling ("de_DE").
+func (a *app) siteLangTag(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	tag, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+	if err != nil {
+		return "", usageError(errors.New(a.tr.T("cli.bad-site-lang", "Value", v)))
+	}
+	return tag.String(), nil
 }

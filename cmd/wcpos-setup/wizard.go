@@ -20,6 +20,7 @@ type wizardFlags struct {
 	url        string
 	demo       bool
 	scenario   string
+	siteLang   string
 	accessible bool
 }
 
@@ -29,24 +30,33 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 	if !accessible && !a.interactive() {
 		return usageError(errors.New(a.tr.T("cli.no-terminal")))
 	}
-	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version,
+	opts := tui.Options{Profile: g.profile, Accessible: accessible, In: a.stdin, Out: a.stdout, Version: a.version.String(),
 		Tr: a.tr, Catalog: a.catalog}
 	deps := tui.Deps{Browser: systemBrowser{getenv: a.getenv}, TerminalName: terminalName()}
-	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version}
+	clientOpts := wooclient.Options{UserAgent: "wcpos-setup/" + a.version.Version}
 	var store *config.Store
 	if w.demo {
 		sc, err := findScenario(w.scenario)
 		if err != nil {
 			return usageError(err)
 		}
-		d, err := startDemo(sc, "", "", 0)
+		siteLang, err := a.siteLangTag(w.siteLang)
+		if err != nil {
+			return err
+		}
+		if siteLang == "" && a.tr.Tag() != "en" {
+			// A cashier practising in German sees a German WP Admin, as on
+			// most German shops; --site-lang picks another.
+			siteLang = a.tr.Tag()
+		}
+		d, err := startDemo(sc, "", "", 0, siteLang)
 		if err != nil {
 			return errors.New(a.tr.T("cli.demo-failed", "Error", err.Error()))
 		}
 		defer d.Close()
 		clientOpts.RootCAs = d.CertPool()
 		deps.Demo = demoAdmin{store: d.Store}
-		opts.Address = d.URL()
+		opts.Address = d.SiteURL()
 		if d.terminal != nil {
 			opts.Saved = demoConnection(g.profile, d)
 		}
@@ -134,7 +144,7 @@ func (a *app) demoConfig(g *globalFlags) (*config.Store, error) {
 // demoConnection is the terminal's configuration in a demo scenario: the
 // key the scenario broke, as if it had been saved earlier.
 func demoConnection(profile string, d *demoStore) *tui.Connection {
-	return &tui.Connection{Profile: profile, Store: wooclient.Store{URL: d.URL(), Home: d.Home(), Name: "Demo Store"},
+	return &tui.Connection{Profile: profile, Store: wooclient.Store{URL: d.SiteURL(), Home: d.Home(), Name: "Demo Store"},
 		Credentials: wooclient.Credentials{Key: d.terminal.ConsumerKey, Secret: d.terminal.ConsumerSecret}}
 }
 

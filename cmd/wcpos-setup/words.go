@@ -14,6 +14,7 @@ func cmdWords() []locale.Source {
 		{ID: "cli.stdin-failed", Other: "reading keys from standard input: {{.Error}}"},
 		{ID: "cli.stdin-no-key", Other: "no key on standard input: give one ck_…|cs_… line, or the key and the secret on two lines"},
 		{ID: "cli.demo-failed", Other: "starting the practice store: {{.Error}}"},
+		{ID: "cli.bad-site-lang", Other: "--site-lang {{.Value}} is not a language tag; use one such as de-DE, ja or pt-BR"},
 
 		{ID: "out.store-line", Other: "Store: {{.Name}} — {{.Home}}"},
 		{ID: "out.no-key", Other: "No key given: store checks only. Keys come from the profile, WCPOS_CONSUMER_KEY/SECRET or --keys-stdin."},

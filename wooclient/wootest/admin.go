@@ -14,7 +14,7 @@ const keysPath = "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys
 // (or 404s behind a custom-login plugin); DemoAdmin serves practice pages instead.
 func (s *Store) serveAdmin(x *exchange) {
 	h := x.w.Header()
-	if x.r.URL.Path == "/wp-admin" { // nginx adds the directory slash
+	if x.path == "/wp-admin" { // nginx adds the directory slash
 		h.Set("Location", x.siteURL()+"/wp-admin/")
 		x.nginxPage(http.StatusMovedPermanently)
 		return
@@ -22,7 +22,7 @@ func (s *Store) serveAdmin(x *exchange) {
 	setNoCache(h)
 	if !x.cfg.DemoAdmin {
 		if x.cfg.CustomLoginURL {
-			x.page(http.StatusNotFound, "notfound", x.siteData())
+			x.notFound()
 			return
 		}
 		back := x.seenScheme() + "://" + x.r.Host + x.uri
@@ -30,7 +30,7 @@ func (s *Store) serveAdmin(x *exchange) {
 		return
 	}
 	data := x.adminData("Dashboard")
-	switch x.r.URL.Path {
+	switch x.path {
 	case "/wp-admin/", "/wp-admin/index.php":
 		x.page(http.StatusOK, "dashboard", data)
 	case "/wp-admin/options-permalink.php":
@@ -45,7 +45,7 @@ func (s *Store) serveAdmin(x *exchange) {
 		}
 		s.adminKeys(x, data)
 	default:
-		x.page(http.StatusNotFound, "notfound", x.siteData())
+		x.notFound()
 	}
 }
 
@@ -53,10 +53,10 @@ func (s *Store) serveAdmin(x *exchange) {
 func (x *exchange) adminData(title string) map[string]any {
 	keys := x.siteURL() + keysPath
 	return map[string]any{
-		"Title": title, "Name": x.cfg.Name,
+		"Title": title, "Name": x.cfg.Name, "Lang": x.cfg.SiteLanguage,
 		"KeysURL": keys, "AddURL": keys + "&create-key=1",
 		"PermalinksURL": x.siteURL() + "/wp-admin/options-permalink.php",
-		"FormURL":       x.siteURL() + x.uri,
+		"FormURL":       x.siteURL() + x.relURI,
 	}
 }
 

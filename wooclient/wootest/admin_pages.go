@@ -4,7 +4,7 @@ package wootest
 // wording and field order, because people learn where to click here.
 const adminPages = `
 {{define "admin-head"}}<!DOCTYPE html>
-<html lang="en-US">
+<html lang="{{.Lang}}">
 <head><meta charset="UTF-8" /><title>{{.Title}} &lsaquo; {{.Name}} &#8212; WordPress</title></head>
 <body class="wp-admin woocommerce_page_wc-settings">
 <p class="practice-notice">Practice store: these pages work without logging in.</p>

@@ -47,14 +47,17 @@ func (s *Store) authenticate(x *exchange, route string) authState {
 }
 
 // wcConsiders is is_request_to_rest_api. Up to WooCommerce 11.0 it is a substring
-// test of the raw request URI, so ?rest_route= URLs are ignored unless "wp-json/wc/"
-// appears somewhere in them. 11.1 parses the route out of the URI (rest_route first,
-// else the path after wp-json/) and also accepts the route WordPress resolved.
+// test of the raw request URI for rest_get_url_prefix() followed by "/wc/" or "/wc-",
+// so ?rest_route= URLs are ignored unless that text appears somewhere in them, and a
+// site with another REST prefix needs that prefix ("api/wc/"), not "wp-json/wc/".
+// 11.1 parses the route out of the URI (rest_route first, else the path after the
+// prefix) and also accepts the route WordPress resolved.
 func wcConsiders(x *exchange, route string) bool {
 	if !versionAtLeast(x.cfg.WooCommerceVersion, 11, 1) {
-		return strings.Contains(x.uri, "wp-json/wc/") || strings.Contains(x.uri, "wp-json/wc-")
+		wc, wcDash := x.wcMarkers()
+		return strings.Contains(x.uri, wc) || strings.Contains(x.uri, wcDash)
 	}
-	return isWCNamespace(routeFromURI(x.uri)) || (route != "" && isWCNamespace(route))
+	return isWCNamespace(routeFromURI(x.uri, x.cfg.RESTPrefix)) || (route != "" && isWCNamespace(route))
 }
 
 // isWCNamespace: routes under wc/ are WooCommerce's, wc- lets other plugins share its
@@ -65,25 +68,27 @@ func isWCNamespace(route string) bool {
 }
 
 // routeFromURI is WooCommerce 11.1's route_from_request_uri: the rest_route query
-// parameter, else the path after wp-json/ (index.php/ allowed in front), trimmed of
-// slashes; "" when the URI names no REST route.
-func routeFromURI(uri string) string {
+// parameter, else the path after "<prefix>/" (anything, such as a sub-directory or
+// index.php/, may come before it), trimmed of slashes; "" when the URI names no REST
+// route.
+func routeFromURI(uri, prefix string) string {
 	path, query, _ := strings.Cut(uri, "?")
 	if v, ok := parsePHPQuery(query).str("rest_route"); ok {
 		return strings.Trim(v, "/")
 	}
-	p := strings.TrimPrefix(strings.Trim(path, "/"), "index.php/")
-	if rest, ok := strings.CutPrefix(p, "wp-json/"); ok {
+	if _, rest, ok := strings.Cut(path, "/"+prefix+"/"); ok {
 		return strings.Trim(rest, "/")
 	}
 	return ""
 }
 
 // recordsLastAccess is update_last_access's check that the API request is the HTTP
-// request itself: the path, minus wp-json/, must name the route. A ?rest_route= URL
-// has an empty WordPress request path, so WooCommerce never records its access.
+// request itself: the path below home, minus the REST prefix (and index.php/), must
+// name the route. A ?rest_route= URL has an empty WordPress request path, so
+// WooCommerce never records its access.
 func recordsLastAccess(x *exchange, route string) bool {
-	p := strings.TrimPrefix(strings.Trim(x.r.URL.Path, "/"), "wp-json/")
+	p := strings.TrimPrefix(strings.Trim(x.path, "/"), "index.php/")
+	p = strings.TrimPrefix(p, x.cfg.RESTPrefix+"/")
 	return p == strings.Trim(route, "/")
 }
 
@@ -134,7 +139,7 @@ func (s *Store) oauthAuth(x *exchange, st *authState) bool {
 		st.fail(authError("Consumer key is invalid."))
 		return false
 	}
-	base := oauthBaseURL(x.https, x.homeHost, x.r.RequestURI)
+	base := oauthBaseURL(x.https, x.homeHost+x.cfg.SubDirectory, x.r.RequestURI)
 	if err := checkSignature(x.r.Method, base, params, st.key.ConsumerSecret); err != nil {
 		st.fail(err)
 		return false

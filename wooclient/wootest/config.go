@@ -43,8 +43,10 @@ func (m CertMode) String() string {
 // Store.Update.
 //
 // Knobs that model things in front of WordPress apply in this order, outermost first:
-// Delay, BotChallenge, RateLimit, ServerError, RedirectHTTPToHTTPS, WAF (REST only),
-// RedirectToCanonicalHost; then WordPress itself answers.
+// Delay, BotChallenge, PageCache, StaticFrontPage, RateLimit, BurstLimit, ServerPassword, ServerError,
+// RedirectHTTPToHTTPS, the web server's routing (SubDirectory, NoRewrites), WAF (REST
+// only); then WordPress itself: Maintenance, FatalREST (REST only),
+// RedirectToCanonicalHost, and the page or REST answer.
 type Config struct {
 	Name, Description string // site title and tagline; default "Demo Store" and a tagline
 	// Keys is the key table. After New the store owns it: read it with Store.Keys and
@@ -115,7 +117,90 @@ type Config struct {
 	// DemoAdmin serves practice WP-Admin key pages (and the permalink page) at their
 	// real paths without a login.
 	DemoAdmin bool
+
+	// The site setups recorded in testdata/fixtures-2 (domain.md §6).
+
+	// RESTPrefix is rest_url_prefix, "wp-json" by default. Another prefix ("api")
+	// moves the REST root, makes /wp-json/ WordPress's HTML 404 page, and makes
+	// WooCommerce look at keys only when the raw request URI holds "<prefix>/wc/" or
+	// "<prefix>/wc-".
+	RESTPrefix string
+	// StaleRewriteRules: RESTPrefix was changed without flushing the rewrite
+	// rules, so WordPress advertises /<RESTPrefix>/ but still routes only
+	// /wp-json/ to the REST API; the advertised root is WordPress's own 404 page,
+	// and WooCommerce (which looks for "<RESTPrefix>/wc/") ignores keys on
+	// /wp-json/wc/ addresses.
+	StaleRewriteRules bool
+	// IndexPermalinks is the permalink structure /index.php/%postname%/: the REST
+	// root is /index.php/<prefix>/, and /<prefix>/ keeps answering too.
+	IndexPermalinks bool
+	// SubDirectory is the path WordPress is installed under ("/shop"): home and
+	// siteurl carry it, /shop answers 301 to /shop/, and every path outside it is
+	// nginx's 404 page.
+	SubDirectory string
+	// NoRewrites: nginx has only "try_files $uri $uri/ =404" and a PHP location, no
+	// fallback to index.php. Only /, PHP files and directories reach WordPress (so
+	// ?rest_route= works); /wp-json/…, /index.php/wp-json/… and pretty permalinks are
+	// nginx's own 404 page, while WordPress keeps advertising /wp-json/.
+	NoRewrites bool
+	// Maintenance: a .maintenance file; every WordPress URL answers 503 with
+	// Retry-After: 600 and the "Briefly unavailable" page.
+	Maintenance bool
+	// FatalREST: a must-use plugin dies in rest_api_init, so every REST URL answers
+	// 500: WordPress's JSON error when the request accepts application/json, its
+	// HTML error page otherwise.
+	FatalREST bool
+	// BOM: a UTF-8 byte order mark is printed before every REST body.
+	BOM bool
+	// BurstLimit is nginx's limit_req on REST requests, off while Rate is 0.
+	BurstLimit BurstLimit
+	// ServerPassword puts the site behind nginx auth_basic "Staging" for the user
+	// "staging" with this password: without that login every request answers nginx's
+	// 401 with WWW-Authenticate; with it, WooCommerce still sees the Basic pair
+	// (staging:…), so keys must travel in the query string.
+	ServerPassword string
+	// PageCache is a misconfigured "cache everything" page cache or CDN rule in
+	// front of the site.
+	PageCache CacheMode
+	// StaticFrontPage: the web server answers every GET with a static copy of
+	// the front page (a "cache everything" rule or try_files … /index.html over
+	// a static export): 200 HTML whose <link rel="https://api.w.org/"> still
+	// names the REST root, without any header PHP would send, and no REST API.
+	StaticFrontPage bool
+	// SiteLanguage is the site language WordPress prints in <html lang="…"> on its
+	// pages (language_attributes), "en-US" by default.
+	SiteLanguage string
 }
+
+// ServerUser is the user name of the ServerPassword login.
+const ServerUser = "staging"
+
+// BurstLimit models nginx's limit_req zone keyed by the client address with
+// "nodelay": each request adds one to an excess that drains at Rate per second; a
+// request that would push it above Burst is refused at once with Status (nginx's 503
+// page by default, or 429), without Retry-After. The recorded store used Rate 2,
+// Burst 2: of six simultaneous requests three pass.
+type BurstLimit struct {
+	Rate   float64 // requests per second; 0 turns the limit off
+	Burst  int
+	Status int // 503 (default) or 429
+}
+
+// CacheMode selects a page cache that stores 200 answers to GET requests whatever
+// their credentials, and serves them again with Age and X-Cache: HIT, ignoring the
+// request's Cache-Control.
+type CacheMode int
+
+const (
+	// CacheOff: no cache in front of the site.
+	CacheOff CacheMode = iota
+	// CacheByURL stores answers under path and query: a unique query parameter
+	// misses it.
+	CacheByURL
+	// CacheByPath stores answers under the path alone, ignoring the query string, as
+	// some "cache everything" rules do: nothing a client adds to the query helps.
+	CacheByPath
+)
 
 // withDefaults fills the zero values New documents.
 func (c Config) withDefaults() Config {
@@ -131,6 +216,19 @@ func (c Config) withDefaults() Config {
 	if c.WooCommerceVersion == "" {
 		c.WooCommerceVersion = "10.0.2"
 	}
+	if c.RESTPrefix == "" {
+		c.RESTPrefix = "wp-json"
+	}
+	c.SubDirectory = strings.TrimRight(c.SubDirectory, "/")
+	if c.SubDirectory != "" && !strings.HasPrefix(c.SubDirectory, "/") {
+		c.SubDirectory = "/" + c.SubDirectory
+	}
+	if c.SiteLanguage == "" {
+		c.SiteLanguage = "en-US"
+	}
+	if c.BurstLimit.Status == 0 {
+		c.BurstLimit.Status = 503
+	}
 	return c
 }
 
@@ -139,25 +237,4 @@ func (c *Config) clone() Config {
 	cp := *c
 	cp.Keys = slices.Clone(c.Keys)
 	return cp
-}
-
-// wcposActive reports whether the WCPOS plugin registers its routes.
-func (c *Config) wcposActive() bool {
-	return c.WCPOSVersion != "" && !c.WooCommerceInactive
-}
-
-// versionAtLeast compares a dotted version numerically with want ("11.1" → 11, 1).
-// Missing or non-numeric parts count as 0, as PHP's version_compare mostly does.
-func versionAtLeast(v string, want ...int) bool {
-	parts := strings.Split(v, ".")
-	for i, w := range want {
-		n := 0
-		if i < len(parts) {
-			n, _ = strconv.Atoi(parts[i])
-		}
-		if n != w {
-			return n > w
-		}
-	}
-	return true
 }

@@ -13,18 +13,20 @@ import (
 	"time"
 )
 
-// TestConformance replays every recorded request against a store set up like the
-// recorded one and expects the recorded status, Content-Type, JSON code and message,
-// the telling headers, and — where the transcript holds the whole body — the exact
-// bytes. It runs twice:
+// TestConformance replays every recorded request of both fixture sets against a
+// store set up like the recorded one (the default store, or the site setup the
+// second set's "sites" describes) and expects the recorded status, Content-Type,
+// JSON code and message, the telling headers, and — where the transcript holds the
+// whole body — the exact bytes. It runs twice:
 //
-//   - fixture-home: home is http://127.0.0.1 without a port, exactly like the recorded
-//     store, so OAuth is signed for the very base URLs in the transcripts' notes and
-//     Link, Location and index bodies must match byte for byte;
+//   - fixture-home: home is the recorded one (http://127.0.0.1 without a port for the
+//     default store, the site's own base for the others), so OAuth is signed for the
+//     very base URLs in the transcripts' notes and Link, Location and index bodies
+//     must match byte for byte;
 //   - listener-home: home is the listener the case uses (the default setup other
 //     packages test against), with the transcripts' host mapped onto it.
 func TestConformance(t *testing.T) {
-	cases := loadCases(t)
+	cases := append(firstSet.cases(t), secondSet.cases(t)...)
 	var ran atomic.Int64
 	t.Run("cases", func(t *testing.T) {
 		for _, fixtureHome := range []bool{true, false} {
@@ -46,22 +48,28 @@ func TestConformance(t *testing.T) {
 // wrongSecret is a well-formed secret that belongs to no key.
 const wrongSecret = "cs_0000000000000000000000000000000000000bad"
 
+// stagingPassword is the server-password site's login for user "staging".
+const stagingPassword = "staging-password-1"
+
 // conformanceKeys are the recorded store's keys, by the names cases.json uses.
+// tempmgr_rw belongs to a user the second set deletes.
 func conformanceKeys() map[string]Key {
 	k := func(p Permission, r Role) Key { return NewKey(p, r) }
 	revoked := k(ReadWrite, Administrator)
 	revoked.Revoked = true
+	tempmgr := k(ReadWrite, ShopManager)
+	tempmgr.User = "tempmgr"
 	return map[string]Key{
 		"admin_rw": k(ReadWrite, Administrator), "admin_read": k(Read, Administrator),
 		"admin_write": k(Write, Administrator), "revoked_admin_rw": revoked,
 		"subscriber_rw": k(ReadWrite, Subscriber), "customer_rw": k(ReadWrite, Customer),
-		"shopmgr_rw": k(ReadWrite, ShopManager),
+		"shopmgr_rw": k(ReadWrite, ShopManager), "tempmgr_rw": tempmgr,
 	}
 }
 
 // runCase sets up the store for one case, sends the equivalent request and compares.
 func runCase(t *testing.T, c fixtureCase, fixtureHome bool) {
-	tr := loadTranscript(t, c.Transcript)
+	tr := c.set.transcript(t, c.Transcript)
 	keys := conformanceKeys()
 	cfg := Config{
 		Name: "WC Oracle Store", Description: "Loopback WooCommerce acceptance-test oracle",
@@ -70,26 +78,25 @@ func runCase(t *testing.T, c fixtureCase, fixtureHome bool) {
 	for _, k := range keys {
 		cfg.Keys = append(cfg.Keys, k)
 	}
-	switch c.Site {
-	case "default":
-	case "plain-permalinks":
-		cfg.PlainPermalinks = true
-	case "woocommerce-inactive":
-		cfg.WooCommerceInactive = true
-	default:
-		t.Fatalf("unknown site mode %q", c.Site)
-	}
+	site := siteSetup(t, c.Site)
+	site.configure(&cfg)
 	target, err := url.Parse(tr.url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fixtureHome {
-		cfg.HomeScheme, cfg.HomeHost = "http", "127.0.0.1"
-	} else {
+	switch {
+	case !fixtureHome:
 		cfg.HomeScheme = target.Scheme
+	case site.home != "":
+		cfg.HomeScheme, cfg.HomeHost = "https", site.home
+	default:
+		cfg.HomeScheme, cfg.HomeHost = "http", "127.0.0.1"
 	}
 	s := New(cfg)
 	defer s.Close()
+	if site.after != nil {
+		site.after(s)
+	}
 
 	key, found := keys[c.keyKind()]
 	if !found && c.keyKind() != "none" {
@@ -108,6 +115,11 @@ func runCase(t *testing.T, c fixtureCase, fixtureHome bool) {
 			t.Fatalf("first use of the nonce: status %d, want 200", resp.StatusCode)
 		}
 	}
+	if c.Site == "burst-limit" {
+		resp, body := burstOfSix(t, s, req, c.Status)
+		compareAnswer(t, c, tr, resp, body, fixtureHome)
+		return
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +133,8 @@ func runCase(t *testing.T, c fixtureCase, fixtureHome bool) {
 // the store's keys, 127.0.0.1 becomes the listener, OAuth is re-signed.
 func caseRequest(t *testing.T, s *Store, c fixtureCase, tr *transcript, k Key, fixtureHome bool) *http.Request {
 	t.Helper()
-	repl := strings.NewReplacer("<CK>", k.ConsumerKey, "<WRONG_CS>", wrongSecret, "<CS>", k.ConsumerSecret)
+	repl := strings.NewReplacer("<CK>", k.ConsumerKey, "<WRONG_CS>", wrongSecret, "<CS>", k.ConsumerSecret,
+		"<STAGING_PASSWORD>", stagingPassword)
 	u, err := url.Parse(repl.Replace(tr.url))
 	if err != nil {
 		t.Fatal(err)
@@ -206,54 +219,3 @@ func onHomeHost(t *testing.T, signedFor, home string) string {
 	}
 	return su.String()
 }
-
-// headersCompared are the answer headers whose presence must match the transcript
-// (and whose values must, when the home is the recorded one).
-var headersCompared = []string{
-	"Allow", "Expires", "Cache-Control", "Vary", "X-Redirect-By", "Location", "Link",
-	"X-Robots-Tag", "X-Content-Type-Options", "Access-Control-Expose-Headers",
-	"Access-Control-Allow-Headers", "WWW-Authenticate", "X-WP-Total", "X-WP-TotalPages",
-}
-
-// prefixCompared are the truncated bodies the store reproduces from the start (site
-// structure); the others hold the recorded store's own data (store_id, products).
-var prefixCompared = map[string]bool{
-	"01-http-wp-json-index": true, "02-https-wp-json-index": true, "03-https-wc-v3-namespace-noauth": true,
-	"24-https-basic-write-key-options": true, "71-plain-https-wp-json-path-slash": true,
-	"72-plain-https-rest-route-index": true, "76-plain-https-wp-json-index": true, "80-wc-off-wp-json-index": true,
-}
-
-// compareAnswer checks one answer against the case and its transcript.
-func compareAnswer(t *testing.T, c fixtureCase, tr *transcript, resp *http.Response, body []byte, fixtureHome bool) {
-	t.Helper()
-	if resp.StatusCode != c.Status {
-		t.Errorf("status = %d, want %d (body %.200s)", resp.StatusCode, c.Status, body)
-	}
-	if ct := resp.Header.Get("Content-Type"); ct != c.ContentType {
-		t.Errorf("Content-Type = %q, want %q", ct, c.ContentType)
-	}
-	code, message, _ := decodeError(body)
-	switch {
-	case c.Code != nil && (code != *c.Code || message != *c.Message):
-		t.Errorf("code, message = %q, %q; want %q, %q", code, message, *c.Code, *c.Message)
-	case c.Code == nil && code != "":
-		t.Errorf("unexpected error %q: %q", code, message)
-	}
-	for _, h := range headersCompared {
-		got, want := resp.Header.Get(h), tr.respHeader.Get(h)
-		if (got == "") != (want == "") {
-			t.Errorf("header %s = %q, transcript has %q", h, got, want)
-		} else if fixtureHome && got != want && !strings.HasPrefix(h, "X-WP-") {
-			t.Errorf("header %s = %q, want %q", h, got, want)
-		}
-	}
-	switch {
-	case tr.bodyComplete && string(body) != tr.body:
-		t.Errorf("body = %q, want %q", body, tr.body)
-	case !tr.bodyComplete && fixtureHome && prefixCompared[c.Case] && !strings.HasPrefix(string(body), tr.body):
-		t.Errorf("body starts %q\nwant %q", firstBytes(body, len(tr.body)), tr.body)
-	}
-}
-
-// firstBytes is the start of b, for readable failures.
-func firstBytes(b []byte, n int) string { return string(b[:min(n, len(b))]) }

@@ -22,6 +22,8 @@ type exchange struct {
 	now           time.Time  // server clock
 	homeHost      string     // host[:port] of the home option
 	uri           string     // REQUEST_URI, raw
+	path          string     // the request path below the WordPress directory ("" outside it)
+	relURI        string     // uri below the WordPress directory, for redirects to home
 	authz         string     // the Authorization header as PHP receives it
 	get, post     *phpParams // $_GET and $_POST
 	body          []byte
@@ -47,6 +49,10 @@ func (s *Store) newExchange(w *statusWriter, r *http.Request, scheme string) *ex
 	if !strings.HasPrefix(x.uri, "/") { // absolute-form request line
 		x.uri = r.URL.RequestURI()
 	}
+	x.path, x.relURI = belowSubDirectory(r.URL.Path, cfg.SubDirectory), x.uri
+	if x.path != "" {
+		x.relURI = strings.TrimPrefix(x.uri, cfg.SubDirectory)
+	}
 	if !cfg.StripAuthorization {
 		x.authz = r.Header.Get("Authorization")
 	}
@@ -67,42 +73,12 @@ func (x *exchange) seenScheme() string {
 }
 
 // siteURL is home_url() as WordPress prints it during this request: the home host
-// with the scheme WordPress believes it is on.
-func (x *exchange) siteURL() string { return x.seenScheme() + "://" + x.homeHost }
+// and directory with the scheme WordPress believes it is on.
+func (x *exchange) siteURL() string { return x.seenScheme() + "://" + x.homeHost + x.cfg.SubDirectory }
 
 // homeOption is the raw home (and siteurl) option.
-func (x *exchange) homeOption() string { return x.cfg.HomeScheme + "://" + x.homeHost }
-
-// restURL is rest_url(route): /wp-json/… with pretty permalinks, index.php?rest_route=…
-// with plain ones.
-func (x *exchange) restURL(route string) string {
-	if x.cfg.PlainPermalinks {
-		return x.siteURL() + "/index.php?rest_route=" + route
-	}
-	return x.siteURL() + "/wp-json" + route
-}
-
-// restRoute finds the REST route a request asks for, as WordPress's rewrite rules
-// and query vars do: ?rest_route= on any path wins; /wp-json/… only without plain
-// permalinks.
-func restRoute(x *exchange) (string, bool) {
-	if v, ok := x.get.str("rest_route"); ok && !phpEmpty(v) {
-		return untrailingslashit(v), true
-	}
-	p := x.r.URL.Path
-	if x.cfg.PlainPermalinks || (p != "/wp-json" && !strings.HasPrefix(p, "/wp-json/")) {
-		return "", false
-	}
-	return untrailingslashit(strings.TrimPrefix(p, "/wp-json")), true
-}
-
-// untrailingslashit trims trailing slashes; an empty route is the index, "/".
-func untrailingslashit(route string) string {
-	route = strings.TrimRight(route, `/\`)
-	if route == "" {
-		return "/"
-	}
-	return route
+func (x *exchange) homeOption() string {
+	return x.cfg.HomeScheme + "://" + x.homeHost + x.cfg.SubDirectory
 }
 
 // dispatch answers a request through the hosting layers in Config's documented
@@ -117,11 +93,18 @@ func (s *Store) dispatch(x *exchange) {
 	case cfg.BotChallenge:
 		h.Set("Cf-Mitigated", "challenge")
 		x.page(http.StatusForbidden, "challenge", x.siteData())
+	case cfg.StaticFrontPage && (x.r.Method == http.MethodGet || x.r.Method == http.MethodHead):
+		x.page(http.StatusOK, "front", x.siteData())
 	case s.rateLimited():
 		if cfg.RetryAfter > 0 {
 			h.Set("Retry-After", strconv.Itoa(int(math.Ceil(cfg.RetryAfter.Seconds()))))
 		}
 		x.nginxPage(http.StatusTooManyRequests)
+	case s.burstLimited(x):
+		x.nginxPage(cfg.BurstLimit.Status)
+	case cfg.ServerPassword != "" && !x.serverLogin():
+		h.Set("WWW-Authenticate", `Basic realm="Staging"`)
+		x.nginxPage(http.StatusUnauthorized)
 	case cfg.ServerError != 0:
 		x.serverError(cfg.ServerError)
 	case cfg.RedirectHTTPToHTTPS && x.scheme == "http":
@@ -132,10 +115,15 @@ func (s *Store) dispatch(x *exchange) {
 		_, port, _ := net.SplitHostPort(s.tlsAddr)
 		h.Set("Location", "https://"+net.JoinHostPort(host, port)+x.uri)
 		x.nginxPage(http.StatusMovedPermanently)
+	case !x.webServerRoutes():
 	case isREST && cfg.WAF:
 		x.nginxPage(http.StatusForbidden)
+	case cfg.Maintenance:
+		x.maintenancePage()
+	case isREST && cfg.FatalREST:
+		x.fatalError()
 	case cfg.RedirectToCanonicalHost && !strings.EqualFold(x.r.Host, x.homeHost):
-		x.wpRedirect(http.StatusMovedPermanently, x.homeOption()+x.uri)
+		x.wpRedirect(http.StatusMovedPermanently, x.homeOption()+x.relURI)
 	case isREST:
 		s.serveREST(x, route)
 	default:

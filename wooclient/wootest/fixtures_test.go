@@ -13,12 +13,20 @@ import (
 	"time"
 )
 
-// fixtureDir holds the repository's copy of the recorded WooCommerce answers.
-const fixtureDir = "testdata/fixtures"
+// fixtureSet is one folder of recorded WooCommerce answers: the repository's copy
+// and where the lead keeps the originals (when present, the copy must not have
+// drifted from them).
+type fixtureSet struct{ dir, shared string }
 
-// sharedFixtures is where the lead keeps the originals; when present, the copy must
-// not have drifted from them.
-const sharedFixtures = "../../../shared/fixtures/woocommerce"
+// The two recordings: the default store and its broken-key setups, then the site
+// setups that differ from the default (domain.md §6).
+var (
+	firstSet  = fixtureSet{"testdata/fixtures", "../../../shared/fixtures/woocommerce"}
+	secondSet = fixtureSet{"testdata/fixtures-2", "../../../shared/fixtures/woocommerce-2"}
+)
+
+// fixtureDir is the first set's copy, the one the OAuth transcripts live in.
+const fixtureDir = "testdata/fixtures"
 
 // fixtureCase is one entry of cases.json.
 type fixtureCase struct {
@@ -34,21 +42,22 @@ type fixtureCase struct {
 	Message     *string `json:"message"`
 	ContentType string  `json:"content_type"`
 	Transcript  string  `json:"transcript"`
+	set         fixtureSet
 }
 
 // keyKind is the first word of the case's key description ("admin_rw", "none", …).
 func (c fixtureCase) keyKind() string { return strings.Fields(c.Key)[0] }
 
-// loadCases reads cases.json from the copy, after checking it against the shared
+// cases reads cases.json from the copy, after checking it against the shared
 // original when that is reachable.
-func loadCases(t *testing.T) []fixtureCase {
+func (set fixtureSet) cases(t *testing.T) []fixtureCase {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(fixtureDir, "cases.json"))
+	b, err := os.ReadFile(filepath.Join(set.dir, "cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if orig, err := os.ReadFile(filepath.Join(sharedFixtures, "cases.json")); err == nil && !bytes.Equal(orig, b) {
-		t.Fatalf("%s/cases.json differs from %s: refresh the copy", fixtureDir, sharedFixtures)
+	if orig, err := os.ReadFile(filepath.Join(set.shared, "cases.json")); err == nil && !bytes.Equal(orig, b) {
+		t.Fatalf("%s/cases.json differs from %s: refresh the copy", set.dir, set.shared)
 	}
 	var doc struct {
 		Cases []fixtureCase `json:"cases"`
@@ -58,6 +67,9 @@ func loadCases(t *testing.T) []fixtureCase {
 	}
 	if len(doc.Cases) == 0 {
 		t.Fatal("cases.json has no cases")
+	}
+	for i := range doc.Cases {
+		doc.Cases[i].set = set
 	}
 	return doc.Cases
 }
@@ -85,15 +97,18 @@ func (tr *transcript) baseStringNote() string {
 	return ""
 }
 
-// loadTranscript parses a transcript from the copy (checked against the original).
-func loadTranscript(t *testing.T, name string) *transcript {
+// loadTranscript parses a transcript of the first set.
+func loadTranscript(t *testing.T, name string) *transcript { return firstSet.transcript(t, name) }
+
+// transcript parses a transcript from the copy (checked against the original).
+func (set fixtureSet) transcript(t *testing.T, name string) *transcript {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(fixtureDir, name))
+	raw, err := os.ReadFile(filepath.Join(set.dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if orig, err := os.ReadFile(filepath.Join(sharedFixtures, name)); err == nil && !bytes.Equal(orig, raw) {
-		t.Fatalf("%s/%s differs from the shared original", fixtureDir, name)
+	if orig, err := os.ReadFile(filepath.Join(set.shared, name)); err == nil && !bytes.Equal(orig, raw) {
+		t.Fatalf("%s/%s differs from the shared original", set.dir, name)
 	}
 	tr := &transcript{respHeader: http.Header{}}
 	text := string(raw)

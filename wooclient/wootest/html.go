@@ -10,33 +10,30 @@ import (
 
 // sitePages are the HTML pages of the front end and of the layers in front of it.
 const sitePages = `
-{{define "front"}}<!DOCTYPE html>
-<html lang="en-US">
+{{define "site-head"}}<!DOCTYPE html>
+<html lang="{{.Lang}}">
 <head>
 	<meta charset="UTF-8" />
 	<meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name='robots' content='noindex, nofollow' />
 	<style>img:is([sizes="auto" i], [sizes^="auto," i]) { contain-intrinsic-size: 3000px 1500px }</style>
-	<title>{{.Name}} &#8211; {{.Description}}</title>
+	<title>{{if .NotFound}}Page not found &#8211; {{.Name}}{{else}}{{.Name}} &#8211; {{.Description}}{{end}}</title>
 <link rel="alternate" type="application/rss+xml" title="{{.Name}} &raquo; Feed" href="{{.Feed}}" />
 <link rel="alternate" type="application/rss+xml" title="{{.Name}} &raquo; Comments Feed" href="{{.CommentsFeed}}" />
 <link rel="https://api.w.org/" href="{{.RESTRoot}}" />
 </head>
-<body class="home blog">
+{{end}}
+{{define "front"}}{{template "site-head" .}}<body class="home blog">
 <header><h1><a href="{{.Site}}/">{{.Name}}</a></h1><p>{{.Description}}</p></header>
 <main><h2>Shop</h2><ul><li>Espresso &#8211; $3.50</li><li>Croissant &#8211; $2.80</li></ul></main>
 </body>
 </html>
 {{end}}
-{{define "notfound"}}<!DOCTYPE html>
-<html lang="en-US">
-<head><meta charset="UTF-8" /><title>Page not found &#8211; {{.Name}}</title>
-<link rel="https://api.w.org/" href="{{.RESTRoot}}" /></head>
-<body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body>
+{{define "notfound"}}{{template "site-head" .}}<body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body>
 </html>
 {{end}}
 {{define "login"}}<!DOCTYPE html>
-<html lang="en-US">
+<html lang="{{.Lang}}">
 <head><meta charset="UTF-8" /><title>Log In &lsaquo; {{.Name}} &#8212; WordPress</title></head>
 <body class="login no-js login-action-login wp-core-ui">
 <div id="login"><h1><a href="https://wordpress.org/">Powered by WordPress</a></h1>
@@ -57,13 +54,6 @@ const sitePages = `
 </div></div>
 <script>(function(){window._cf_chl_opt={cvId: '3',cZone: "{{.Host}}",cType: 'managed'};var a = document.createElement('script');a.src = '/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8e1f0c0d0e0f0a0b';document.getElementsByTagName('head')[0].appendChild(a);}());</script>
 </body></html>
-{{end}}
-{{define "critical"}}<!DOCTYPE html>
-<html lang="en-US">
-<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>WordPress &rsaquo; Error</title></head>
-<body id="error-page">
-	<div class="wp-die-message"><p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p></div></body>
-</html>
 {{end}}`
 
 // newPages parses the store's HTML templates once; they are only executed afterwards.
@@ -74,13 +64,16 @@ func newPages() *template.Template {
 // siteData is what the front-end templates show.
 func (x *exchange) siteData() map[string]any {
 	feed, comments := x.siteURL()+"/feed/", x.siteURL()+"/comments/feed/"
-	if x.cfg.PlainPermalinks {
+	switch {
+	case x.cfg.PlainPermalinks:
 		feed, comments = x.siteURL()+"/?feed=rss2", x.siteURL()+"/?feed=comments-rss2"
+	case x.cfg.IndexPermalinks:
+		feed, comments = x.siteURL()+"/index.php/feed/", x.siteURL()+"/index.php/comments/feed/"
 	}
 	return map[string]any{
 		"Name": x.cfg.Name, "Description": x.cfg.Description,
 		"Site": x.siteURL(), "RESTRoot": x.restURL("/"), "Host": x.r.Host,
-		"Feed": feed, "CommentsFeed": comments,
+		"Feed": feed, "CommentsFeed": comments, "Lang": x.cfg.SiteLanguage,
 	}
 }
 
@@ -98,9 +91,10 @@ func (x *exchange) page(status int, name string, data any) {
 }
 
 // nginxPage is nginx's own error page for status, used by the layers WordPress never
-// sees (redirects, rate limits, a WAF, an upstream that is down).
+// sees (redirects, rate limits, a WAF, a server password, missing files, an upstream
+// that is down), with nginx's wording and CRLF line ends.
 func (x *exchange) nginxPage(status int) {
-	text := fmt.Sprintf("%d %s", status, http.StatusText(status))
+	text := nginxStatusText(status)
 	x.w.Header().Set("Content-Type", "text/html")
 	x.w.WriteHeader(status)
 	if x.r.Method != http.MethodHead {
@@ -108,25 +102,48 @@ func (x *exchange) nginxPage(status int) {
 	}
 }
 
+// nginxStatusText is the title of nginx's error pages, which differs from the status
+// line's reason for some codes ("401 Authorization Required").
+func nginxStatusText(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		return "401 Authorization Required"
+	case http.StatusServiceUnavailable:
+		return "503 Service Temporarily Unavailable"
+	case http.StatusGatewayTimeout:
+		return "504 Gateway Time-out"
+	}
+	return fmt.Sprintf("%d %s", status, http.StatusText(status))
+}
+
 // serverError answers the ServerError knob: WordPress's critical-error page for 500
 // (PHP died), nginx's page for the gateway errors.
 func (x *exchange) serverError(status int) {
 	if status == http.StatusInternalServerError {
-		x.page(status, "critical", nil)
+		x.criticalPage()
 		return
 	}
 	x.nginxPage(status)
 }
 
+// notFound is WordPress's 404: the theme's page, with the nocache headers
+// WP::handle_404 sends and the REST API's Link header like every page.
+func (x *exchange) notFound() {
+	setNoCache(x.w.Header())
+	data := x.siteData()
+	data["NotFound"] = true
+	x.page(http.StatusNotFound, "notfound", data)
+}
+
 // serveSite answers everything that is not the REST API.
 func (s *Store) serveSite(x *exchange) {
-	p := x.r.URL.Path
+	p := x.path
 	switch {
 	case p == "/wp-login.php":
 		x.w.Header().Set("Expires", "Wed, 11 Jan 1984 05:00:00 GMT")
 		x.w.Header().Set("Cache-Control", "no-cache, must-revalidate, max-age=0, no-store, private")
 		if x.cfg.CustomLoginURL && !x.cfg.DemoAdmin {
-			x.page(http.StatusNotFound, "notfound", x.siteData())
+			x.notFound()
 			return
 		}
 		x.page(http.StatusOK, "login", x.siteData())
@@ -149,7 +166,7 @@ func (s *Store) frontEnd(x *exchange) {
 	if st.loggedIn {
 		setNoCache(h)
 	}
-	p, _, _ := strings.Cut(x.uri, "?")
+	p := x.path
 	getOrHead := x.r.Method == http.MethodGet || x.r.Method == http.MethodHead // redirect_canonical skips others
 	if x.cfg.PlainPermalinks && getOrHead && p != "/" && p != "/index.php" && !strings.HasSuffix(p, "/") {
 		loc := x.siteURL() + p + "/"
@@ -161,7 +178,7 @@ func (s *Store) frontEnd(x *exchange) {
 	}
 	h.Set("Link", "<"+x.restURL("/")+`>; rel="https://api.w.org/"`)
 	if !x.cfg.PlainPermalinks && p != "/" && p != "/index.php" {
-		x.page(http.StatusNotFound, "notfound", x.siteData())
+		x.notFound()
 		return
 	}
 	x.page(http.StatusOK, "front", x.siteData())

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -33,36 +34,6 @@ func (p Permission) label() string {
 
 // valid reports whether WooCommerce would store p.
 func (p Permission) valid() bool { return p == Read || p == Write || p == ReadWrite }
-
-// Role of the WordPress user a key acts as.
-type Role string
-
-// The roles that matter for keys: the first two may use the shop's REST API.
-const (
-	Administrator Role = "administrator"
-	ShopManager   Role = "shop_manager"
-	Subscriber    Role = "subscriber"
-	Customer      Role = "customer"
-)
-
-// managesShop reports whether the role has WooCommerce's capabilities
-// (manage_woocommerce, read_private_products, read_private_shop_orders, …).
-// Subscribers and customers have only "read", so a key of theirs gets 403.
-func (r Role) managesShop() bool { return r == Administrator || r == ShopManager }
-
-// defaultUser names the user a key of role r acts as when none is given, matching
-// the users of the recorded store.
-func (r Role) defaultUser() string {
-	switch r {
-	case ShopManager:
-		return "shopmgr"
-	case Subscriber:
-		return "subscriber1"
-	case Customer:
-		return "customer1"
-	}
-	return "admin"
-}
 
 // Key is one row of WooCommerce's API key table.
 type Key struct {
@@ -179,6 +150,16 @@ func (s *Store) Revoke(keyID int) error {
 		k.Revoked = true
 		delete(s.nonces, k.ID)
 	})
+}
+
+// DeleteUser is wp_delete_user: WooCommerce deletes the user's API key rows with the
+// user, so those keys are then simply unknown. It reports how many keys went.
+func (s *Store) DeleteUser(login string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	before := len(s.cfg.Keys)
+	s.cfg.Keys = slices.DeleteFunc(s.cfg.Keys, func(k Key) bool { return k.User == login })
+	return before - len(s.cfg.Keys)
 }
 
 // editKey applies fn to the live key with that ID under the lock.

@@ -227,7 +227,7 @@ func TestWordPressKnobs(t *testing.T) {
 			}
 		},
 		on: func(t *testing.T, _ *Store, _ *http.Client, r *http.Response, b string) {
-			if r.StatusCode != 200 || json.Valid([]byte(b)) || !strings.HasPrefix(b, "<br />\n<b>Notice</b>:  Undefined index: foo in <b>/var/www/") {
+			if r.StatusCode != 200 || json.Valid([]byte(b)) || !strings.HasPrefix(b, "<br />\n<b>Deprecated</b>:  Function get_magic_quotes is <strong>deprecated</strong>") {
 				t.Errorf("got %d %.120q", r.StatusCode, b)
 			}
 		},

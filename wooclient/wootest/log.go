@@ -55,6 +55,11 @@ type Request struct {
 	// lacking read or write permission still counts: its credentials were accepted.
 	Authenticated bool
 	Status        int // what the store answered
+	// Answered is the server clock (with ClockOffset) when the answer was complete:
+	// with Time it shows which requests were in flight together.
+	Answered time.Time
+	// FromCache: PageCache answered with a stored copy; WordPress never ran.
+	FromCache bool
 }
 
 // Requests returns a copy of every request received so far, in arrival order.
@@ -103,6 +108,7 @@ func (s *Store) finish(rec *Request, status int, authenticated bool) {
 	defer s.mu.Unlock()
 	rec.Status = status
 	rec.Authenticated = authenticated
+	rec.Answered = time.Now().Add(s.cfg.ClockOffset)
 }
 
 // presentedCredentials classifies what the client sent, whether or not WordPress will

@@ -79,18 +79,24 @@ func parseOAuthHeader(header string) *phpParams {
 }
 
 // oauthBaseURL is the URL WooCommerce signs: get_home_url(null, $request_path,
-// is_ssl() ? 'https' : 'http'). The host (and port, only if home has one) comes from
-// the home option, never from the Host header; the scheme from what WordPress sees;
-// the path is the raw request path minus the leading "/". A request to the bare home
-// path therefore signs "http://host" with no trailing slash.
-func oauthBaseURL(https bool, homeHost, requestURI string) string {
+// is_ssl() ? 'https' : 'http'). home is the home option without its scheme: host (and
+// port, only if home has one) and any sub-directory; it never comes from the Host
+// header. The scheme is what WordPress sees. The path is the raw request path with
+// home's own path ("/" or "/shop/") taken off its front when it starts with it, so a
+// request to the bare home path signs "http://host" with no trailing slash, and one
+// to /shop/wp-json/… signs home plus "/wp-json/…".
+func oauthBaseURL(https bool, home, requestURI string) string {
 	path, _, _ := strings.Cut(requestURI, "?")
-	path = strings.TrimPrefix(path, "/")
+	wpBase := "/"
+	if i := strings.IndexByte(home, '/'); i >= 0 {
+		wpBase = strings.TrimRight(home[i:], "/") + "/"
+	}
+	path = strings.TrimPrefix(path, wpBase)
 	scheme := "http"
 	if https {
 		scheme = "https"
 	}
-	u := scheme + "://" + homeHost
+	u := scheme + "://" + home
 	if !phpEmpty(path) {
 		u += "/" + strings.TrimLeft(path, "/")
 	}

@@ -98,6 +98,10 @@ func TestBaseURLQuirks(t *testing.T) {
 		{true, "shop.example:8443", "/index.php?rest_route=/wc/v3", "https://shop.example:8443/index.php"},
 		{false, "127.0.0.1", "/?rest_route=/wc/v3/system_status", "http://127.0.0.1"},
 		{false, "127.0.0.1", "/wp-json/wc/v3/a%20b/", "http://127.0.0.1/wp-json/wc/v3/a%20b/"},
+		// domain.md §6: a sub-directory install signs with its path, once.
+		{false, "127.0.0.1:8446/shop", "/shop/wp-json/wc/v3/products", "http://127.0.0.1:8446/shop/wp-json/wc/v3/products"},
+		{true, "127.0.0.1:8446/shop", "/shop/index.php?rest_route=/", "https://127.0.0.1:8446/shop/index.php"},
+		{true, "127.0.0.1:8446/shop", "/shop/", "https://127.0.0.1:8446/shop"},
 	}
 	for _, tc := range tests {
 		if got := oauthBaseURL(tc.https, tc.home, tc.uri); got != tc.want {
@@ -199,11 +203,14 @@ func TestTimestampAndNonce(t *testing.T) {
 	}
 }
 
-// TestFixtureCopyIsComplete makes sure every transcript cases.json names was copied.
+// TestFixtureCopyIsComplete makes sure every transcript each cases.json names was
+// copied.
 func TestFixtureCopyIsComplete(t *testing.T) {
-	for _, c := range loadCases(t) {
-		if _, err := os.Stat(filepath.Join(fixtureDir, c.Transcript)); err != nil {
-			t.Errorf("%s: %v", c.Case, err)
+	for _, set := range []fixtureSet{firstSet, secondSet} {
+		for _, c := range set.cases(t) {
+			if _, err := os.Stat(filepath.Join(set.dir, c.Transcript)); err != nil {
+				t.Errorf("%s: %v", c.Case, err)
+			}
 		}
 	}
 }

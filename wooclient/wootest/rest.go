@@ -21,8 +21,12 @@ func fail(e *wpError) restResponse {
 	return restResponse{status: e.Status, body: e.body()}
 }
 
-// phpNotice is what a sloppy plugin prints before the JSON when display_errors is on.
-const phpNotice = "<br />\n<b>Notice</b>:  Undefined index: foo in <b>/var/www/html/wp-content/plugins/legacy-shipping/legacy-shipping.php</b> on line <b>12</b><br />\n"
+// phpNotice is what a sloppy plugin prints before the JSON when display_errors is on,
+// the 163 bytes the recorded store printed (case 160 of testdata/fixtures-2).
+const phpNotice = "<br />\n<b>Deprecated</b>:  Function get_magic_quotes is <strong>deprecated</strong> in <b>/var/www/html/wp-content/plugins/foo/foo.php</b> on line <b>12</b><br />\n"
+
+// utf8BOM is the byte order mark a plugin file saved "with BOM" prints.
+const utf8BOM = "\xEF\xBB\xBF"
 
 // serveREST is WP_REST_Server::serve_request: the fixed headers, authentication
 // errors, dispatch, then the headers that depend on who the request turned out to be.
@@ -64,6 +68,9 @@ func (s *Store) serveREST(x *exchange, route string) {
 		out = phpJSON(body)
 		if x.cfg.PHPNotices {
 			out = append([]byte(phpNotice), out...)
+		}
+		if x.cfg.BOM {
+			out = append([]byte(utf8BOM), out...)
 		}
 	}
 	x.w.WriteHeader(resp.status)

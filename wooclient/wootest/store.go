@@ -28,6 +28,8 @@ type Store struct {
 	nextKeyID int
 	nonces    map[int]map[string]string // key ID → timestamp → nonce, as WooCommerce stores them
 	limited   int                       // 429s answered since RateLimit was last set
+	burst     burstState                // nginx limit_req's excess for BurstLimit
+	cache     map[string]cachedAnswer   // PageCache's stored answers
 	requests  []*Request
 	created   []createdItem // products and orders created through the API
 
@@ -144,11 +146,19 @@ func (s *Store) URL() string { return "https://" + s.tlsAddr }
 // HTTPURL is the plain listener, e.g. "http://127.0.0.1:PORT".
 func (s *Store) HTTPURL() string { return "http://" + s.httpAddr }
 
-// Home is WordPress's home option with HomeScheme and HomeHost applied.
+// Home is WordPress's home option with HomeScheme, HomeHost and SubDirectory applied.
 func (s *Store) Home() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.cfg.HomeScheme + "://" + s.homeHostLocked()
+	return s.cfg.HomeScheme + "://" + s.homeHostLocked() + s.cfg.SubDirectory
+}
+
+// SiteURL is the address people type for this store: the TLS listener plus the
+// SubDirectory WordPress lives in.
+func (s *Store) SiteURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.URL() + s.cfg.SubDirectory
 }
 
 // homeHostLocked resolves HomeHost; callers hold s.mu.
@@ -243,6 +253,9 @@ func (s *Store) serve(w http.ResponseWriter, r *http.Request, scheme string) {
 		}
 	}
 	x := s.newExchange(sw, r, scheme)
+	if s.fromCache(x, rec) {
+		return
+	}
 	s.dispatch(x)
 	s.finish(rec, sw.status(), x.authenticated)
 }

@@ -8,13 +8,13 @@ import (
 	"strings"
 )
 
-// capCheck is a permission_callback needing WooCommerce's shop capabilities, failing
-// with code and message and rest_authorization_required_code(): 401 for an anonymous
-// request, 403 for a logged-in user who lacks them. That 401/403 split is how a
-// client tells "the key never counted" from "the key's user may not".
-func capCheck(code, message string) func(*exchange, *authState) *wpError {
+// capCheck is a permission_callback needing capability c, failing with code and
+// message and rest_authorization_required_code(): 401 for an anonymous request, 403
+// for a logged-in user who lacks it. That 401/403 split is how a client tells "the
+// key never counted" from "the key's user may not".
+func capCheck(c, code, message string) func(*exchange, *authState) *wpError {
 	return func(_ *exchange, st *authState) *wpError {
-		if st.loggedIn && st.key != nil && st.key.Role.managesShop() {
+		if st.loggedIn && st.key != nil && st.key.Role.can(c) {
 			return nil
 		}
 		status := http.StatusUnauthorized
@@ -25,35 +25,44 @@ func capCheck(code, message string) func(*exchange, *authState) *wpError {
 	}
 }
 
-// wooCommerceRoutes are the wc/v3 routes the store implements.
+// wooCommerceRoutes are the wc/v3 routes the store implements, each checking the
+// capability of its own object type.
 func wooCommerceRoutes() []route {
-	list := capCheck("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
-	create := capCheck("woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.")
-	view := capCheck("woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.")
+	const cannotList, cannotCreate, cannotView = "Sorry, you cannot list resources.",
+		"Sorry, you are not allowed to create resources.", "Sorry, you cannot view this resource."
+	list := func(c string) func(*exchange, *authState) *wpError {
+		return capCheck(c, "woocommerce_rest_cannot_view", cannotList)
+	}
+	create := func(c string) func(*exchange, *authState) *wpError {
+		return capCheck(c, "woocommerce_rest_cannot_create", cannotCreate)
+	}
+	view := func(c string) func(*exchange, *authState) *wpError {
+		return capCheck(c, "woocommerce_rest_cannot_view", cannotView)
+	}
 	get, post := []string{"GET"}, []string{"POST"}
 	wc := func(r route) route { r.namespace, r.feature = "wc/v3", wooCommerce; return r }
 	return []route{
 		wc(route{pattern: "/wc/v3/marketplace/featured", handlers: []handler{{methods: get, args: obj{},
 			serve: func(*exchange, *authState) restResponse { return ok([]any{}) }}}}),
 		wc(route{pattern: "/wc/v3/marketplace/refresh", handlers: []handler{{methods: post, args: obj{},
-			perm:  capCheck("rest_forbidden", "Sorry, you are not allowed to do that."),
+			perm:  capCheck(CapManageWooCommerce, "rest_forbidden", "Sorry, you are not allowed to do that."),
 			serve: func(*exchange, *authState) restResponse { return ok(obj{{"success", true}}) }}}}),
 		wc(route{pattern: "/wc/v3/system_status", schema: schemaOf("system_status", "environment", "database", "active_plugins", "settings", "security"),
-			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view")}}, perm: list, serve: serveSystemStatus}}}),
+			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view")}}, perm: list(CapManageWooCommerce), serve: serveSystemStatus}}}),
 		wc(route{pattern: "/wc/v3/products", allowBatch: true, schema: schemaOf("product", "id", "name", "sku", "price"),
 			handlers: []handler{
-				{methods: get, args: collectionArgs(), validate: validatePaging, perm: list, serve: listOf("product")},
-				{methods: post, args: obj{}, perm: create, serve: createOf("product")},
+				{methods: get, args: collectionArgs(), validate: validatePaging, perm: list(CapReadProducts), serve: listOf("product")},
+				{methods: post, args: obj{}, perm: create(CapCreateProducts), serve: createOf("product")},
 			}}),
 		wc(route{pattern: `/wc/v3/products/(?P<id>[\d]+)`, allowBatch: true, schema: schemaOf("product", "id", "name", "sku", "price"),
-			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view", "edit")}}, perm: ifExists("product", view), serve: itemOf("product")}}}),
+			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view", "edit")}}, perm: ifExists("product", view(CapReadProducts)), serve: itemOf("product")}}}),
 		wc(route{pattern: "/wc/v3/orders", allowBatch: true, schema: schemaOf("shop_order", "id", "status", "total", "line_items"),
 			handlers: []handler{
-				{methods: get, args: collectionArgs(), validate: validatePaging, perm: list, serve: listOf("order")},
-				{methods: post, args: obj{}, perm: create, serve: createOf("order")},
+				{methods: get, args: collectionArgs(), validate: validatePaging, perm: list(CapReadOrders), serve: listOf("order")},
+				{methods: post, args: obj{}, perm: create(CapCreateOrders), serve: createOf("order")},
 			}}),
 		wc(route{pattern: `/wc/v3/orders/(?P<id>[\d]+)`, allowBatch: true, schema: schemaOf("shop_order", "id", "status", "total", "line_items"),
-			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view", "edit")}}, perm: ifExists("order", view), serve: itemOf("order")}}}),
+			handlers: []handler{{methods: get, args: obj{{"context", contextHelp("view", "edit")}}, perm: ifExists("order", view(CapReadOrders)), serve: itemOf("order")}}}),
 	}
 }
 

@@ -43,6 +43,10 @@ func userID(login string) int {
 		return 3
 	case "customer1":
 		return 4
+	case "productclerk":
+		return 6
+	case "orderclerk":
+		return 7
 	}
 	return 5
 }
