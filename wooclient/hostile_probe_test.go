@@ -37,13 +37,17 @@ func hostileProbeCases() []hostile {
 	}
 	var otherHostAuth atomic.Int32
 	var target *httptest.Server
+	const noWCPOS = "wcpos-plugin-missing/info"
 	return []hostile{
-		{"2xx on the write probe", serveFake(&probe2xx), wooclient.CauseProbeRouteExists, onePost(&probe2xx)},
-		{"3xx on the write probe", serveFake(&probe3xx), wooclient.CauseWriteUnproven, onePost(&probe3xx)},
-		{"redirect to another host", func(t *testing.T, o *wooclient.Options) string {
-			target = tlsServer(t, &fakeWoo{})
+		{name: "2xx on the write probe", setup: serveFake(&probe2xx), want: []string{"probe-route-exists/blocker", noWCPOS},
+			transport: "basic", perms: "rop", check: onePost(&probe2xx)},
+		{name: "3xx on the write probe", setup: serveFake(&probe3xx), want: []string{noWCPOS, "write-unproven/blocker"},
+			transport: "basic", perms: "rop", check: onePost(&probe3xx)},
+		{name: "redirect to another host", setup: func(t *testing.T, o *wooclient.Options) string {
+			target = (&fakeWoo{}).start(t, "https")
 			origin := tlsServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if r.Header.Get("Authorization") != "" || strings.Contains(r.URL.RawQuery, "consumer_") {
+				if r.Header.Get("Authorization") != "" || strings.Contains(r.URL.RawQuery, "consumer_") ||
+					strings.Contains(r.URL.RawQuery, "oauth_") {
 					otherHostAuth.Add(1)
 				}
 				http.Redirect(w, r, target.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
@@ -51,7 +55,7 @@ func hostileProbeCases() []hostile {
 			o.RootCAs = trust(target)
 			o.RootCAs.AddCert(origin.Certificate())
 			return origin.URL
-		}, wooclient.CauseRedirected, func(t *testing.T, rep *wooclient.Report) {
+		}, want: []string{"redirected/info", noWCPOS}, transport: "basic", perms: "rwop", check: func(t *testing.T, rep *wooclient.Report) {
 			if rep.Store.Home != target.URL {
 				t.Errorf("home %q, want the redirect target %q", rep.Store.Home, target.URL)
 			}
@@ -59,31 +63,14 @@ func hostileProbeCases() []hostile {
 				t.Errorf("credentials were sent to the redirecting host %d times", n)
 			}
 		}},
-		{"redirect to plain HTTP", func(t *testing.T, o *wooclient.Options) string {
-			plain := httptest.NewServer(&fakeWoo{})
-			t.Cleanup(plain.Close)
+		{name: "redirect to plain HTTP", setup: func(t *testing.T, o *wooclient.Options) string {
+			plain := (&fakeWoo{}).start(t, "http")
 			origin := tlsServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, plain.URL+r.URL.RequestURI(), http.StatusFound)
 			}))
 			o.RootCAs = trust(origin)
 			return origin.URL
-		}, wooclient.CauseInsecureHTTP, func(t *testing.T, rep *wooclient.Report) {
-			if !rep.Has(wooclient.CauseRedirected) {
-				t.Error("the downgrade redirect is not reported")
-			}
-		}},
-		{"keep-alive connections never closed", serveFake(&fakeWoo{}), "", func(t *testing.T, rep *wooclient.Report) {
-			if !rep.OK() {
-				t.Errorf("a healthy store that keeps connections open must pass: %v", rep.Findings)
-			}
-		}},
-	}
-}
-
-func serveFake(f *fakeWoo) func(*testing.T, *wooclient.Options) string {
-	return func(t *testing.T, o *wooclient.Options) string {
-		s := tlsServer(t, f)
-		o.RootCAs = trust(s)
-		return s.URL
+		}, want: []string{"insecure-http/warning", "redirected/info", noWCPOS}, transport: "oauth1", perms: "rwop"},
+		{name: "keep-alive connections never closed", setup: serveFake(&fakeWoo{}), want: []string{noWCPOS}, transport: "basic", perms: "rwop"},
 	}
 }
