@@ -44,4 +44,3 @@ func TestProbeCountsOnlyAfterItsReadProvedTheKey(t *testing.T) {
 		t.Errorf("%d probes by Basic, want 1 once the signed one proved nothing", basicPosts)
 	}
 }
-
