@@ -27,6 +27,9 @@ type causeCase struct {
 	root      string // how the REST root ends ("" = not checked)
 	detail    string // what the first blocker's detail says ("" = not checked)
 	language  string // the site language found ("" = not checked)
+	// slow marks a case whose job is waiting out a limit (seconds of
+	// Retry-After pauses): go test -short, the mutation run, leaves it out.
+	slow bool
 }
 
 func mint(p wootest.Permission, r wootest.Role) func(*wootest.Store, wootest.Key) wooclient.Credentials {

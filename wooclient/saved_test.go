@@ -22,6 +22,7 @@ func TestCheckSaved(t *testing.T) {
 		want      []string
 		transport wooclient.Transport
 		levels    int
+		perms     string // "rwop" proved, when checked
 	}{
 		{name: "unchanged", transport: "basic", levels: 1},
 		{name: "saved query transport, header passes again", cfg: wootest.Config{StripAuthorization: true},
@@ -41,6 +42,10 @@ func TestCheckSaved(t *testing.T) {
 			_ = s.SetPermissions(k.ID, wootest.Read)
 			return k
 		}, want: []string{"read-only/blocker"}, transport: "basic", levels: 1},
+		{name: "user may now read products only", change: role(wootest.ProductEditor),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", levels: 1, perms: "rwp"},
+		{name: "user may now read orders only", change: role(wootest.OrderClerk),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", levels: 1, perms: "rwo"},
 		{name: "REST prefix changed", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
 			s.Update(func(c *wootest.Config) { c.RESTPrefix = "api" })
 			return k
@@ -87,6 +92,9 @@ func TestCheckSaved(t *testing.T) {
 			if rep.Key == nil || rep.Key.Transport != tc.transport {
 				t.Errorf("key %+v, want transport %q", rep.Key, tc.transport)
 			}
+			if tc.perms != "" && (rep.Key == nil || perms(rep.Key) != tc.perms) {
+				t.Errorf("key %+v, want %q proved", rep.Key, tc.perms)
+			}
 			if rep.OK() != (len(blockers(tc.want)) == 0) {
 				t.Errorf("OK() = %v with %v", rep.OK(), got)
 			}
@@ -98,5 +106,19 @@ func TestCheckSaved(t *testing.T) {
 			assertCredentialsSafe(t, s)
 			assertNoSecretIn(t, rep, pair(k))
 		})
+	}
+}
+
+// role gives the saved key's user another role, as an admin does in Users.
+func role(r wootest.Role) func(*wootest.Store, *wooclient.Saved, wootest.Key) wootest.Key {
+	return func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+		s.Update(func(c *wootest.Config) {
+			for i := range c.Keys {
+				if c.Keys[i].ID == k.ID {
+					c.Keys[i].Role = r
+				}
+			}
+		})
+		return k
 	}
 }

@@ -58,9 +58,9 @@ func siteCases() []causeCase {
 		{name: "burst limit", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 2, Burst: 2}},
 			transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "burst limit answering 429", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 2, Burst: 1, Status: 429}},
-			transport: "basic", perms: "rwop", root: "/wp-json/"},
+			transport: "basic", perms: "rwop", root: "/wp-json/", slow: true},
 		{name: "burst limit that never lets up", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 0.01, Burst: 0}},
-			want: []string{"rate-limited/blocker"}},
+			want: []string{"rate-limited/blocker"}, slow: true},
 		{name: "server password", cfg: wootest.Config{WCPOSVersion: wcpos, ServerPassword: "pw"}, want: []string{"site-password/blocker"}},
 		{name: "page cache keyed by URL", cfg: wootest.Config{WCPOSVersion: wcpos, PageCache: wootest.CacheByURL},
 			key: revokedAfterCaching, want: []string{"unknown-key/blocker"}},
@@ -106,6 +106,9 @@ func TestSitesEndToEnd(t *testing.T) {
 // runCauseCase runs one case's whole check and asserts its whole verdict.
 func runCauseCase(t *testing.T, tc causeCase) {
 	t.Helper()
+	if tc.slow && testing.Short() {
+		t.Skip("waits out a limit for seconds; not in -short")
+	}
 	s := wootest.New(tc.cfg)
 	defer s.Close()
 	admin := s.MintKey("admin", wootest.ReadWrite, wootest.Administrator)
