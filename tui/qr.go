@@ -55,7 +55,7 @@ func (m Model) viewQR(p *page) {
 	st := m.st
 	lines, err := qrLines(m.qrURL, st.QRLight)
 	if err != nil {
-		p.text(st.Fail.Render(IconFail) + " " + m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
+		p.hanging(st.Fail.Render(IconFail)+" ", "  ", m.tr.T("common.qr-cannot-encode", "Error", safeText(err.Error())))
 		return
 	}
 	cols := m.wm.StringWidth(lines[0])
@@ -63,10 +63,10 @@ func (m Model) viewQR(p *page) {
 	room := m.rows() - len(m.headerLines()) - 1 // less the footer
 	switch {
 	case cols > p.width:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
+		p.hanging(st.Warn.Render(IconWarn)+" ", "  ", m.tr.N("common.qr-too-narrow", cols, "Width", p.width,
 			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	case rows > room:
-		p.text(st.Warn.Render(IconWarn) + " " + m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
+		p.hanging(st.Warn.Render(IconWarn)+" ", "  ", m.tr.N("common.qr-too-short", rows+len(m.headerLines())+2, "Height", m.height,
 			"HideKey", keyName(m.keys.HideQR), "CopyKey", keyName(m.keys.Copy)))
 	default:
 		for _, l := range lines {

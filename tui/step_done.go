@@ -36,7 +36,7 @@ func (m Model) doneKeys() []key.Binding {
 func (m Model) viewDone(p *page) {
 	st, tr := m.st, m.tr
 	store := m.confirmedStore()
-	p.text(st.OK.Render(IconOK) + " " + st.Heading.Render(tr.T("done.heading")))
+	p.hanging(st.OK.Render(IconOK)+" ", "  ", st.Heading.Render(tr.T("done.heading")))
 	p.blank()
 	rows := [][2]string{
 		{tr.T("review.store"), storeName(m.tr, store)},

@@ -42,7 +42,7 @@ func (m Model) viewKeys(p *page) {
 		p.text(st.Muted.Render(m.tr.T("keys.kept-fix-above", "Back", keyName(m.keys.Back))))
 		return
 	}
-	p.text(st.OK.Render(IconOK) + " " + m.tr.T("keys.accepted-next", "Continue", keyName(m.keys.Continue)))
+	p.hanging(st.OK.Render(IconOK)+" ", "  ", m.tr.T("keys.accepted-next", "Continue", keyName(m.keys.Continue)))
 }
 
 // keyField draws the key field. When it does not have the focus and holds

@@ -116,7 +116,7 @@ func (m Model) viewPermissions(p *page) {
 		if renderFindings(p, st, m.tr, rep.Findings) {
 			p.blank()
 		}
-		p.text(st.OK.Render(IconOK) + " " + tr.T("perms.all-works", "Continue", keyName(m.keys.Continue)))
+		p.hanging(st.OK.Render(IconOK)+" ", "  ", tr.T("perms.all-works", "Continue", keyName(m.keys.Continue)))
 		return
 	}
 	renderFindings(p, st, m.tr, rep.Findings)

@@ -18,7 +18,7 @@ import (
 // is cut between grapheme clusters. Escape sequences (styles) are kept in
 // place and take no room, so a style runs on across the break.
 func wrapCells(s string, width int, wm ansi.Method) []string {
-	width = max(width, 1)
+	width = max(edgeSafe(s, width), 1)
 	if wm.StringWidth(s) <= width {
 		return []string{s}
 	}
@@ -123,6 +123,7 @@ func isEscape(seq string) bool {
 // too wide when a cluster's code points are counted one by one, as with
 // Devanagari conjuncts under wcwidth.)
 func truncateCells(s string, width int, wm ansi.Method, tail string) string {
+	width = edgeSafe(s, width)
 	if wm.StringWidth(s) <= width {
 		return s
 	}
@@ -144,4 +145,15 @@ func truncateCells(s string, width int, wm ansi.Method, tail string) string {
 		w += sw
 	}
 	return b.String() + tail
+}
+
+// edgeSafe keeps text with combining marks (Devanagari vowel signs and
+// viramas) out of the window's last column: a mark written there, after
+// the terminal has moved to its pending wrap, lands on the wrong letter in
+// common terminals (tmux shows इसे as इेस). Other text may fill the line.
+func edgeSafe(s string, width int) int {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }) >= 0 {
+		return width - 1
+	}
+	return width
 }

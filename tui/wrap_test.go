@@ -62,6 +62,9 @@ func TestWrapCellsKeepsStylesAndText(t *testing.T) {
 // wizard then measures as the renderer does, clusters rather than code
 // points, and every screen must fit that way too.
 func TestEveryScreenFitsWhenTheTerminalCountsGraphemes(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a pure layout sweep: run by go test without -race")
+	}
 	for _, tag := range []string{"hi-IN", "ja", "ar", "de"} {
 		for _, sc := range scenarios {
 			t.Run(tag+"/"+sc.name, func(t *testing.T) {
