@@ -27,6 +27,10 @@ type causeCase struct {
 	root      string // how the REST root ends ("" = not checked)
 	detail    string // what the first blocker's detail says ("" = not checked)
 	language  string // the site language found ("" = not checked)
+	// checks are checklist lines and the state each must end in, written
+	// "id=state" or "id=state:words the detail holds", space-separated.
+	checks string
+	home   string // what Store.Home must hold ("" = not checked)
 	// slow marks a case whose job is waiting out a limit (seconds of
 	// Retry-After pauses): go test -short, the mutation run, leaves it out.
 	slow bool
@@ -97,7 +101,8 @@ func causeCases() []causeCase {
 		{name: "WooCommerce inactive", cfg: wootest.Config{WooCommerceInactive: true},
 			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}},
 		{name: "REST blocked for anonymous", cfg: wootest.Config{WCPOSVersion: wcpos, RESTBlocked: true},
-			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop"},
+			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
+			checks: "woocommerce=ok:the_key_reached_wc/v3 permalinks=ok rest-api=warn"},
 		{name: "WAF", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true}, want: []string{"waf-blocked/blocker"}},
 		{name: "bot challenge", cfg: wootest.Config{WCPOSVersion: wcpos, BotChallenge: true}, want: []string{"bot-challenge/blocker"}},
 		{name: "plain HTTP store", cfg: wootest.Config{WCPOSVersion: wcpos, HomeScheme: "http"}, addr: httpAddr,

@@ -35,6 +35,32 @@ func hostileProbeCases() []hostile {
 			}
 		}
 	}
+	// Signatures dropped on the way (a proxy removing oauth_* parameters):
+	// the signed read proves nothing, so the signed probe's answer counts
+	// only when it needs no proven key: a 2xx (something answers the made-up
+	// route whoever asks), never a 300 without a Location, which is asked
+	// again with the way the key was proven (Basic).
+	var probe200, probe300 fakeWoo
+	for _, f := range []struct {
+		fake   *fakeWoo
+		status int
+	}{{&probe200, 200}, {&probe300, 300}} {
+		f.fake.rewrite = dropSignature
+		f.fake.override = func(w http.ResponseWriter, r *http.Request) bool {
+			if r.Method != http.MethodPost {
+				return false
+			}
+			jsonAnswer(w, f.status, `{"id":99}`)
+			return true
+		}
+	}
+	posts := func(f *fakeWoo, n int) func(*testing.T, *wooclient.Report) {
+		return func(t *testing.T, _ *wooclient.Report) {
+			if got := f.postCount(); got != n {
+				t.Errorf("%d POSTs reached the store, want %d", got, n)
+			}
+		}
+	}
 	var otherHostAuth atomic.Int32
 	var target *httptest.Server
 	const noWCPOS = "wcpos-plugin-missing/info"
@@ -43,6 +69,10 @@ func hostileProbeCases() []hostile {
 			transport: "basic", perms: "rop", check: onePost(&probe2xx)},
 		{name: "3xx on the write probe", setup: serveFake(&probe3xx), want: []string{noWCPOS, "write-unproven/blocker"},
 			transport: "basic", perms: "rop", check: onePost(&probe3xx)},
+		{name: "200 on the write probe, signatures dropped", setup: serveFake(&probe200), want: []string{"probe-route-exists/blocker", noWCPOS},
+			transport: "basic", perms: "rop", check: posts(&probe200, 1)},
+		{name: "300 on the write probe, signatures dropped", setup: serveFake(&probe300), want: []string{noWCPOS, "write-unproven/blocker"},
+			transport: "basic", perms: "rop", check: posts(&probe300, 2)},
 		{name: "redirect to another host", setup: func(t *testing.T, o *wooclient.Options) string {
 			target = (&fakeWoo{}).start(t, "https")
 			origin := tlsServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +100,28 @@ func hostileProbeCases() []hostile {
 			}))
 			o.RootCAs = trust(origin)
 			return origin.URL
-		}, want: []string{"insecure-http/warning", "redirected/info", noWCPOS}, transport: "oauth1", perms: "rwop"},
-		{name: "keep-alive connections never closed", setup: serveFake(&fakeWoo{}), want: []string{noWCPOS}, transport: "basic", perms: "rwop"},
+		}, want: []string{"insecure-http/warning", "redirected/info", noWCPOS}, transport: "oauth1", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				assertChecks(t, "certificate=warn:redirected_away_from_HTTPS", rep)
+			}},
+		{name: "keep-alive connections never closed", setup: serveFake(&fakeWoo{}), want: []string{noWCPOS}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				host := strings.TrimPrefix(rep.Store.Home, "https://")
+				assertChecks(t, "reachable=ok:"+host+"_answers certificate=ok:TLS_1.3", rep)
+				if c, _ := rep.Check(wooclient.CheckReachable); c.Detail != host+" answers" {
+					t.Errorf("reachable says %q, want %q", c.Detail, host+" answers")
+				}
+			}},
 	}
+}
+
+// dropSignature removes the oauth_* parameters from a request's query.
+func dropSignature(r *http.Request) {
+	q := r.URL.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "oauth_") {
+			q.Del(k)
+		}
+	}
+	r.URL.RawQuery = q.Encode()
 }

@@ -3,7 +3,6 @@ package wooclient_test
 import (
 	"context"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
@@ -20,15 +19,7 @@ func TestProbeCountsOnlyAfterItsReadProvedTheKey(t *testing.T) {
 	f := &fakeWoo{
 		cfg: wootest.Config{Keys: []wootest.Key{{ConsumerKey: testKey, ConsumerSecret: testSecret,
 			Permissions: wootest.Read, Role: wootest.Administrator, User: "admin"}}},
-		rewrite: func(r *http.Request) {
-			q := r.URL.Query()
-			for k := range q {
-				if strings.HasPrefix(k, "oauth_") {
-					q.Del(k)
-				}
-			}
-			r.URL.RawQuery = q.Encode()
-		},
+		rewrite: dropSignature,
 	}
 	s := f.start(t, "https")
 	rep := wooclient.New(wooclient.Options{RootCAs: trust(s)}).Check(context.Background(), s.URL,

@@ -78,6 +78,11 @@ func siteCases() []causeCase {
 			addr: hidden, want: []string{"insecure-http/warning"}, transport: "oauth1", perms: "rwop", root: "/wp-json/"},
 		{name: "REST prefix changed without flushing the rewrite rules", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api", StaleRewriteRules: true},
 			want: []string{"rest-api-not-found/blocker"}, detail: "re-save Settings → Permalinks"},
+		{name: "REST behind a WAF, typed at another host name", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true, RedirectToCanonicalHost: true},
+			addr: func(s *wootest.Store) string { return strings.Replace(s.URL(), "127.0.0.1", "localhost", 1) },
+			want: []string{"redirected/info", "waf-blocked/blocker"}, home: "https://127.0.0.1:"},
+		{name: "REST behind a WAF, in a sub-directory", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true, SubDirectory: "/shop"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, want: []string{"waf-blocked/blocker"}, home: "/shop"},
 		{name: "every address answers the front page", cfg: wootest.Config{WCPOSVersion: wcpos, StaticFrontPage: true},
 			want: []string{"rest-api-not-found/blocker"}},
 	}
@@ -162,10 +167,33 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 	if b := rep.Blockers(); tc.detail != "" && (len(b) == 0 || !strings.Contains(b[0].Detail, tc.detail)) {
 		t.Errorf("the first blocker does not say %q: %v", tc.detail, b)
 	}
+	if tc.home != "" && !strings.Contains(rep.Store.Home, tc.home) {
+		t.Errorf("home %q, want it to hold %q", rep.Store.Home, tc.home)
+	}
 	if tc.language != "" && rep.Store.Language != tc.language {
 		t.Errorf("language %q, want %q", rep.Store.Language, tc.language)
 	}
 	if tc.root != "" && !strings.HasSuffix(rep.Store.RESTRoot, tc.root) {
 		t.Errorf("REST root %q, want …%s", rep.Store.RESTRoot, tc.root)
+	}
+	assertChecks(t, tc.checks, rep)
+}
+
+// assertChecks holds checklist lines to "id=state[:detail_words]" (an
+// underscore stands for a space in the words).
+func assertChecks(t *testing.T, spec string, rep *wooclient.Report) {
+	t.Helper()
+	for _, want := range strings.Fields(spec) {
+		id, rest, _ := strings.Cut(want, "=")
+		state, words, _ := strings.Cut(rest, ":")
+		got, ok := rep.Check(wooclient.CheckID(id))
+		switch {
+		case !ok:
+			t.Errorf("no %s check", id)
+		case string(got.State) != state:
+			t.Errorf("check %s is %s (%s), want %s", id, got.State, got.Detail, state)
+		case !strings.Contains(got.Detail, strings.ReplaceAll(words, "_", " ")):
+			t.Errorf("check %s says %q, want it to say %q", id, got.Detail, strings.ReplaceAll(words, "_", " "))
+		}
 	}
 }
