@@ -130,7 +130,7 @@ func readJSON(a *Answer, body []byte) {
 	var v any
 	if json.Unmarshal(trimmed, &v) == nil {
 		a.JSON = true
-	} else if start := bytes.IndexAny(trimmed, "{["); start > 0 {
+	} else if start := bytes.IndexAny(trimmed, "{["); start >= 0 {
 		if end := bytes.LastIndexAny(trimmed, "}]"); end > start && json.Unmarshal(trimmed[start:end+1], &v) == nil {
 			a.JSON, a.Junk = true, true
 			trimmed = trimmed[start : end+1]
