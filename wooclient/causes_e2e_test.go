@@ -31,6 +31,11 @@ type causeCase struct {
 	// "id=state" or "id=state:words the detail holds", space-separated.
 	checks string
 	home   string // what Store.Home must hold ("" = not checked)
+	// says are "cause=words": the finding of that cause must say the words.
+	says []string
+	// requests is how many requests the whole check may send (0 = not
+	// checked): nothing asked twice.
+	requests int
 	// slow marks a case whose job is waiting out a limit (seconds of
 	// Retry-After pauses): go test -short, the mutation run, leaves it out.
 	slow bool
@@ -50,7 +55,8 @@ func causeCases() []causeCase {
 	httpAddr := func(s *wootest.Store) string { return s.HTTPURL() }
 	wcpos := "1.8.2"
 	return []causeCase{
-		{name: "healthy", cfg: wootest.Config{WCPOSVersion: wcpos}, transport: "basic", perms: "rwop"},
+		{name: "healthy", cfg: wootest.Config{WCPOSVersion: wcpos}, transport: "basic", perms: "rwop", requests: 8,
+			checks: "permalinks=ok:pretty_(…/wp-json/) woocommerce=ok:WooCommerce_10.0.2 wcpos-plugin=ok:WCPOS_1.8.2 admin-page=ok"},
 		{name: "healthy without WCPOS", want: []string{"wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop"},
 		{name: "shop manager", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.ShopManager), transport: "basic", perms: "rwop"},
 		{name: "unknown key", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, _ wootest.Key) wooclient.Credentials {
@@ -115,13 +121,20 @@ func causeCases() []causeCase {
 		{name: "PHP notices", cfg: wootest.Config{WCPOSVersion: wcpos, PHPNotices: true},
 			want: []string{"malformed-json/blocker"}, transport: "basic", perms: "rwop"},
 		{name: "server error", cfg: wootest.Config{ServerError: 503}, want: []string{"server-error/blocker"}},
-		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"}},
+		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"},
+			says: []string{"rate-limited=429 Too Many Requests$"}},
 		{name: "rate limited briefly", cfg: wootest.Config{WCPOSVersion: wcpos, RateLimit: 2, RetryAfter: time.Second},
 			transport: "basic", perms: "rwop"},
 		{name: "clock two hours off", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 2 * time.Hour},
 			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop"},
 		{name: "clock off, plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -3 * time.Hour, HomeScheme: "http"}, addr: httpAddr,
-			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop"},
+			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop",
+			says: []string{"clock-skew=this terminal's clock is 3h0m0s ahead of the store's"}},
+		// OAuth allows 15 minutes either way: five is no finding.
+		{name: "clock five minutes ahead", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 5 * time.Minute}, transport: "basic", perms: "rwop"},
+		{name: "clock five minutes behind", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -5 * time.Minute}, transport: "basic", perms: "rwop"},
+		{name: "clock sixteen minutes ahead", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 16 * time.Minute},
+			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop", says: []string{"clock-skew=16m0s behind"}},
 		{name: "custom login URL", cfg: wootest.Config{WCPOSVersion: wcpos, CustomLoginURL: true},
 			want: []string{"admin-unreachable/warning"}, transport: "basic", perms: "rwop"},
 		{name: "certificate expired", cfg: wootest.Config{Certificate: wootest.CertExpired}, want: []string{"tls-expired/blocker"}},

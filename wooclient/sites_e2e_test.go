@@ -19,7 +19,7 @@ func siteCases() []causeCase {
 	hidden := func(s *wootest.Store) string { return strings.TrimPrefix(s.HTTPURL(), "http://") }
 	return []causeCase{
 		{name: "REST prefix api", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api"},
-			transport: "basic", perms: "rwop", root: "/api/"},
+			transport: "basic", perms: "rwop", root: "/api/", checks: "permalinks=ok:/api/)"},
 		{name: "REST prefix api over plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api", HomeScheme: "http"},
 			addr: func(s *wootest.Store) string { return s.HTTPURL() }, want: []string{"insecure-http/warning"},
 			transport: "oauth1", perms: "rwop", root: "/api/"},
@@ -45,7 +45,8 @@ func siteCases() []causeCase {
 		{name: "no rewrite rules, WooCommerce 11.1, version hidden", cfg: wootest.Config{NoRewrites: true, WooCommerceVersion: "11.1.0"},
 			want: []string{"rewrite-rules-missing/warning", "wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "maintenance mode", cfg: wootest.Config{WCPOSVersion: wcpos, Maintenance: true}, want: []string{"maintenance/blocker"}},
-		{name: "fatal error on REST", cfg: wootest.Config{WCPOSVersion: wcpos, FatalREST: true}, want: []string{"server-error/blocker"}},
+		{name: "fatal error on REST", cfg: wootest.Config{WCPOSVersion: wcpos, FatalREST: true}, want: []string{"server-error/blocker"},
+			detail: "WordPress reports a critical error"},
 		{name: "PHP deprecation notice", cfg: wootest.Config{WCPOSVersion: wcpos, PHPNotices: true},
 			want: []string{"malformed-json/blocker"}, transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "byte order mark", cfg: wootest.Config{WCPOSVersion: wcpos, BOM: true},
@@ -82,7 +83,7 @@ func siteCases() []causeCase {
 			addr: func(s *wootest.Store) string { return strings.Replace(s.URL(), "127.0.0.1", "localhost", 1) },
 			want: []string{"redirected/info", "waf-blocked/blocker"}, home: "https://127.0.0.1:"},
 		{name: "REST behind a WAF, in a sub-directory", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true, SubDirectory: "/shop"},
-			addr: func(s *wootest.Store) string { return s.SiteURL() }, want: []string{"waf-blocked/blocker"}, home: "/shop"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, want: []string{"waf-blocked/blocker"}, home: "/shop", requests: 8},
 		{name: "every address answers the front page", cfg: wootest.Config{WCPOSVersion: wcpos, StaticFrontPage: true},
 			want: []string{"rest-api-not-found/blocker"}},
 	}
@@ -177,6 +178,26 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 		t.Errorf("REST root %q, want …%s", rep.Store.RESTRoot, tc.root)
 	}
 	assertChecks(t, tc.checks, rep)
+	for _, say := range tc.says {
+		cause, words, _ := strings.Cut(say, "=")
+		exact := strings.HasSuffix(words, "$")
+		words = strings.TrimSuffix(words, "$")
+		found := false
+		for _, f := range rep.Findings {
+			if string(f.Cause) == cause {
+				found = f.Detail == words || (!exact && strings.Contains(f.Detail, words))
+				if !found {
+					t.Errorf("%s says %q, want %q", cause, f.Detail, words)
+				}
+			}
+		}
+		if !found && !t.Failed() {
+			t.Errorf("no %s finding saying %q", cause, words)
+		}
+	}
+	if tc.requests != 0 && rep.Requests != tc.requests {
+		t.Errorf("%d requests, want %d", rep.Requests, tc.requests)
+	}
 }
 
 // assertChecks holds checklist lines to "id=state[:detail_words]" (an

@@ -23,7 +23,10 @@ func versionCases() []causeCase {
 	}
 	return []causeCase{
 		{name: "plain permalinks, WooCommerce 11.0.9", cfg: plain("11.0.9"), want: []string{"plain-permalinks/blocker"}, perms: "rwop",
-			detail: "the key itself works"},
+			detail: "the key itself works", requests: 8},
+		// A known version needs no read without the marker (README,
+		// Performance: 8 requests).
+		{name: "plain permalinks, WooCommerce 11.0", cfg: plain("11.0"), want: []string{"plain-permalinks/blocker"}, perms: "rwop", requests: 8},
 		{name: "plain permalinks, WooCommerce 11.1", cfg: plain("11.1"), transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "plain permalinks, WooCommerce 12.0.0", cfg: plain("12.0.0"), transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "plain permalinks, WooCommerce 11.1, version hidden", cfg: wootest.Config{PlainPermalinks: true, WooCommerceVersion: "11.1.0"},
