@@ -36,6 +36,7 @@ type causeCase struct {
 	// requests is how many requests the whole check may send (0 = not
 	// checked): nothing asked twice.
 	requests int
+	prefix   string // the REST prefix found ("" = not checked)
 	// slow marks a case whose job is waiting out a limit (seconds of
 	// Retry-After pauses): go test -short, the mutation run, leaves it out.
 	slow bool

@@ -26,7 +26,8 @@ func siteCases() []causeCase {
 		{name: "index.php permalinks", cfg: wootest.Config{WCPOSVersion: wcpos, IndexPermalinks: true},
 			transport: "basic", perms: "rwop", root: "/index.php/wp-json/"},
 		{name: "sub-directory", cfg: wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop"},
-			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/wp-json/"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/wp-json/",
+			checks: "permalinks=ok:pretty_(…/wp-json/)", prefix: "wp-json"},
 		{name: "sub-directory over plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop", HomeScheme: "http"},
 			addr: func(s *wootest.Store) string { return s.HTTPURL() + "/shop" }, want: []string{"insecure-http/warning"},
 			transport: "oauth1", perms: "rwop", root: "/shop/wp-json/"},
@@ -35,7 +36,7 @@ func siteCases() []causeCase {
 			transport: "oauth1", perms: "rwop", root: "/~shop/wp-json/"},
 		{name: "sub-directory with prefix api and index.php permalinks",
 			cfg:  wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop", RESTPrefix: "api", IndexPermalinks: true},
-			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/index.php/api/"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/index.php/api/", prefix: "api"},
 		{name: "no rewrite rules", cfg: wootest.Config{WCPOSVersion: wcpos, NoRewrites: true},
 			want: []string{"rewrite-rules-missing/blocker"}, perms: "rwop", root: "?rest_route=/"},
 		{name: "no rewrite rules, version hidden", cfg: wootest.Config{NoRewrites: true},
@@ -194,6 +195,9 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 		if !found && !t.Failed() {
 			t.Errorf("no %s finding saying %q", cause, words)
 		}
+	}
+	if tc.prefix != "" && rep.Store.RESTPrefix != tc.prefix {
+		t.Errorf("REST prefix %q, want %q", rep.Store.RESTPrefix, tc.prefix)
 	}
 	if tc.requests != 0 && rep.Requests != tc.requests {
 		t.Errorf("%d requests, want %d", rep.Requests, tc.requests)
