@@ -83,3 +83,31 @@ func cdnDate(resp *http.Response) error {
 	}
 	return nil
 }
+
+// clockAt serves a faithful store whose answers carry a Date exactly off
+// from this terminal's clock (Options.Now, fixed): WooCommerce accepts
+// timestamps up to 900 s either side, so 15 minutes to the second is no
+// skew, and a second more is.
+func clockAt(off time.Duration) func(*testing.T, *wooclient.Options) string {
+	return func(t *testing.T, o *wooclient.Options) string {
+		now := time.Now().Truncate(time.Second)
+		o.Now = func() time.Time { return now }
+		f := &fakeWoo{modify: func(resp *http.Response) error {
+			resp.Header.Set("Date", now.Add(off).UTC().Format(http.TimeFormat))
+			return nil
+		}}
+		return serveFake(f)(t, o)
+	}
+}
+
+// hostileClockCases hold the clock check at OAuth's limit, both ways.
+func hostileClockCases() []hostile {
+	const noWCPOS = "wcpos-plugin-missing/info"
+	skew := []string{"clock-skew/warning", noWCPOS}
+	return []hostile{
+		{name: "store clock exactly 15 minutes ahead", setup: clockAt(15 * time.Minute), want: []string{noWCPOS}, transport: "basic", perms: "rwop"},
+		{name: "store clock exactly 15 minutes behind", setup: clockAt(-15 * time.Minute), want: []string{noWCPOS}, transport: "basic", perms: "rwop"},
+		{name: "store clock 15 minutes and a second ahead", setup: clockAt(15*time.Minute + time.Second), want: skew, transport: "basic", perms: "rwop"},
+		{name: "store clock 15 minutes and a second behind", setup: clockAt(-15*time.Minute - time.Second), want: skew, transport: "basic", perms: "rwop"},
+	}
+}

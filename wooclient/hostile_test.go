@@ -188,6 +188,7 @@ func hostileCases() []hostile {
 	}
 	cases = append(cases, hostileSlowCases()...)
 	cases = append(cases, hostileKeyCases()...)
+	cases = append(cases, hostileClockCases()...)
 	return append(cases, hostileProbeCases()...)
 }
 
