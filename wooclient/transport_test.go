@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"net"
 	"net/http"
@@ -45,15 +46,26 @@ func TestRequestHeaders(t *testing.T) {
 // fix, and the server did answer.
 func TestCertificateProblemNamedFirst(t *testing.T) {
 	cert := &x509.Certificate{}
+	legacy := &x509.Certificate{Subject: pkix.Name{CommonName: "old.example"}}
+	many := &x509.Certificate{DNSNames: []string{"a.example", "b.example", "c.example", "d.example"}}
 	for _, tc := range []struct {
-		err  error
-		want wooclient.Cause
+		err    error
+		want   wooclient.Cause
+		detail string
 	}{
-		{x509.UnknownAuthorityError{Cert: cert}, wooclient.CauseTLSUntrust},
-		{x509.CertificateInvalidError{Cert: cert, Reason: x509.Expired}, wooclient.CauseTLSExpired},
-		{x509.HostnameError{Certificate: cert, Host: "shop.example"}, wooclient.CauseTLSHostname},
-		{tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, wooclient.CauseTLSOther},
-		{errors.New("tls: server selected unsupported protocol version 301"), ""},
+		{x509.UnknownAuthorityError{Cert: &x509.Certificate{Subject: pkix.Name{CommonName: "shop.example"}, Issuer: pkix.Name{CommonName: "Private CA"}}},
+			wooclient.CauseTLSUntrust, "the certificate is not signed by an authority this terminal trusts (issuer: Private CA)"},
+		{x509.UnknownAuthorityError{Cert: &x509.Certificate{Subject: pkix.Name{CommonName: "shop.example"}, Issuer: pkix.Name{CommonName: "shop.example"}}},
+			wooclient.CauseTLSUntrust, "the certificate is self-signed (shop.example)"},
+		{x509.CertificateInvalidError{Cert: cert, Reason: x509.Expired}, wooclient.CauseTLSExpired, "the certificate expired on 0001-01-01"},
+		{x509.HostnameError{Certificate: cert, Host: "shop.example"}, wooclient.CauseTLSHostname, "the certificate is for , not shop.example"},
+		// A certificate with no alternative names is named by its common
+		// name; more than three names are cut short.
+		{x509.HostnameError{Certificate: legacy, Host: "shop.example"}, wooclient.CauseTLSHostname, "the certificate is for old.example, not shop.example"},
+		{x509.HostnameError{Certificate: many, Host: "shop.example"}, wooclient.CauseTLSHostname,
+			"the certificate is for a.example, b.example, c.example, …, not shop.example"},
+		{tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, wooclient.CauseTLSOther, "the server does not speak HTTPS"},
+		{errors.New("tls: server selected unsupported protocol version 301"), "", ""},
 	} {
 		rt := roundTrip(func(r *http.Request) (*http.Response, error) {
 			if r.URL.Path == "/" {
@@ -68,7 +80,7 @@ func TestCertificateProblemNamedFirst(t *testing.T) {
 			assertChecks(t, "reachable=fail certificate=skipped", rep)
 			continue
 		}
-		assertVerdict(t, causeCase{want: []string{string(tc.want) + "/blocker"}}, withKey(rep))
+		assertVerdict(t, causeCase{want: []string{string(tc.want) + "/blocker"}, detail: tc.detail}, withKey(rep))
 		assertChecks(t, "reachable=ok certificate=fail", rep)
 	}
 }
