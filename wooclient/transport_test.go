@@ -48,6 +48,7 @@ func TestCertificateProblemNamedFirst(t *testing.T) {
 	cert := &x509.Certificate{}
 	legacy := &x509.Certificate{Subject: pkix.Name{CommonName: "old.example"}}
 	many := &x509.Certificate{DNSNames: []string{"a.example", "b.example", "c.example", "d.example"}}
+	three := &x509.Certificate{DNSNames: []string{"a.example", "b.example"}, IPAddresses: []net.IP{net.IPv4(192, 0, 2, 1)}}
 	for _, tc := range []struct {
 		err    error
 		want   wooclient.Cause
@@ -64,6 +65,8 @@ func TestCertificateProblemNamedFirst(t *testing.T) {
 		{x509.HostnameError{Certificate: legacy, Host: "shop.example"}, wooclient.CauseTLSHostname, "the certificate is for old.example, not shop.example"},
 		{x509.HostnameError{Certificate: many, Host: "shop.example"}, wooclient.CauseTLSHostname,
 			"the certificate is for a.example, b.example, c.example, …, not shop.example"},
+		{x509.HostnameError{Certificate: three, Host: "shop.example"}, wooclient.CauseTLSHostname,
+			"the certificate is for a.example, b.example, 192.0.2.1, not shop.example"},
 		{tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, wooclient.CauseTLSOther, "the server does not speak HTTPS"},
 		{errors.New("tls: server selected unsupported protocol version 301"), "", ""},
 	} {
