@@ -2,6 +2,7 @@ package wooclient_test
 
 import (
 	"context"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -50,6 +51,14 @@ func TestCheckSaved(t *testing.T) {
 			s.Update(func(c *wootest.Config) { c.RESTPrefix = "api" })
 			return k
 		}, want: []string{"store-moved/warning"}, transport: "basic", levels: 4},
+		{name: "home changed in Settings", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) { c.HomeHost = strings.Replace(strings.TrimPrefix(s.URL(), "https://"), "127.0.0.1", "localhost", 1) })
+			return k
+		}, want: []string{"redirected/info", "store-moved/warning"}, transport: "basic", levels: 4},
+		{name: "REST prefix changed without flushing the rewrite rules", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) { c.RESTPrefix, c.StaleRewriteRules = "api", true })
+			return k
+		}, want: []string{"rest-api-not-found/blocker", "store-moved/warning"}, levels: 3},
 		{name: "maintenance is not a move", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
 			s.Update(func(c *wootest.Config) { c.Maintenance = true })
 			return k
@@ -103,7 +112,7 @@ func TestCheckSaved(t *testing.T) {
 				logRequests(t, s.Requests())
 			}
 			assertNothingWritten(t, s)
-			assertCredentialsSafe(t, s)
+			assertCredentialsSafe(t, s, hostOf(saved.Store.Home)) // confirmed when saved
 			assertNoSecretIn(t, rep, pair(k))
 		})
 	}
@@ -121,4 +130,9 @@ func role(r wootest.Role) func(*wootest.Store, *wooclient.Saved, wootest.Key) wo
 		})
 		return k
 	}
+}
+
+func hostOf(raw string) string {
+	u, _ := url.Parse(raw)
+	return u.Host
 }

@@ -26,7 +26,8 @@ func versionCases() []causeCase {
 			detail: "the key itself works", requests: 8},
 		// A known version needs no read without the marker (README,
 		// Performance: 8 requests).
-		{name: "plain permalinks, WooCommerce 11.0", cfg: plain("11.0"), want: []string{"plain-permalinks/blocker"}, perms: "rwop", requests: 8},
+		{name: "plain permalinks, WooCommerce 11.0", cfg: plain("11.0"), want: []string{"plain-permalinks/blocker"}, perms: "rwop", requests: 8,
+			checks: "permalinks=fail:Plain:_WooCommerce_ignores_keys"},
 		{name: "plain permalinks, WooCommerce 11.1", cfg: plain("11.1"), transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "plain permalinks, WooCommerce 12.0.0", cfg: plain("12.0.0"), transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "plain permalinks, WooCommerce 11.1, version hidden", cfg: wootest.Config{PlainPermalinks: true, WooCommerceVersion: "11.1.0"},
@@ -98,4 +99,23 @@ func TestVersionBoundariesWithoutKey(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCheckKeysReportsOnlyKeyLines: the key stage on its own (the wizard's
+// S4, after S1's discovery) reports the four key lines, never store lines
+// the wizard already showed, even when the key settles one of them.
+func TestCheckKeysReportsOnlyKeyLines(t *testing.T) {
+	s := wootest.New(wootest.Config{WCPOSVersion: "1.8.2", RESTBlocked: true})
+	defer s.Close()
+	c := wooclient.New(wooclient.Options{RootCAs: s.CertPool()})
+	store := c.Discover(context.Background(), s.URL(), nil).Store
+	rep := c.CheckKeys(context.Background(), store, pair(s.MintKey("till", wootest.ReadWrite, wootest.Administrator)), nil)
+	var ids []string
+	for _, ch := range rep.Checks {
+		ids = append(ids, string(ch.ID)+"="+string(ch.State))
+	}
+	if got := strings.Join(ids, " "); got != "key-accepted=ok read=ok write=ok capabilities=ok" {
+		t.Errorf("checks %s", got)
+	}
+	assertVerdict(t, causeCase{want: nil, transport: "basic", perms: "rwop"}, rep)
 }
