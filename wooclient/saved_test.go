@@ -52,7 +52,9 @@ func TestCheckSaved(t *testing.T) {
 			return k
 		}, want: []string{"store-moved/warning"}, transport: "basic", levels: 4},
 		{name: "home changed in Settings", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
-			s.Update(func(c *wootest.Config) { c.HomeHost = strings.Replace(strings.TrimPrefix(s.URL(), "https://"), "127.0.0.1", "localhost", 1) })
+			s.Update(func(c *wootest.Config) {
+				c.HomeHost = strings.Replace(strings.TrimPrefix(s.URL(), "https://"), "127.0.0.1", "localhost", 1)
+			})
 			return k
 		}, want: []string{"redirected/info", "store-moved/warning"}, transport: "basic", levels: 4},
 		{name: "REST prefix changed without flushing the rewrite rules", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
