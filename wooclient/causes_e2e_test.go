@@ -37,6 +37,14 @@ type causeCase struct {
 	// checked): nothing asked twice.
 	requests int
 	prefix   string // the REST prefix found ("" = not checked)
+	// order is the causes in report order (blockers first, then discovery
+	// order within a severity), when checked.
+	order string
+	// levels is how many rounds of requests had to wait (0 = not checked).
+	levels int
+	// evidence are words the first finding's evidence must hold, one
+	// string per evidence line, in order.
+	evidence []string
 	// slow marks a case whose job is waiting out a limit (seconds of
 	// Retry-After pauses): go test -short, the mutation run, leaves it out.
 	slow bool
@@ -67,7 +75,8 @@ func causeCases() []causeCase {
 		}, want: []string{"unknown-key/blocker"}},
 		{name: "key of another site", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(*wootest.Store, wootest.Key) wooclient.Credentials {
 			return pair(wootest.NewKey(wootest.ReadWrite, wootest.Administrator))
-		}, want: []string{"unknown-key/blocker"}},
+		}, want: []string{"unknown-key/blocker"},
+			evidence: []string{"(basic) → 401 woocommerce_rest_cannot_view", "(oauth1) → 401 woocommerce_rest_authentication_error “Consumer key is invalid.”"}},
 		{name: "wrong pair", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, admin wootest.Key) wooclient.Credentials {
 			c := pair(admin)
 			c.Secret = s.MintKey("other", wootest.ReadWrite, wootest.Administrator).ConsumerSecret
@@ -106,7 +115,7 @@ func causeCases() []causeCase {
 		{name: "plain permalinks with application passwords", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true, ApplicationPasswords: true},
 			want: []string{"plain-permalinks/blocker"}, perms: "rwop"},
 		{name: "WooCommerce inactive", cfg: wootest.Config{WooCommerceInactive: true},
-			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}},
+			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}, order: "woocommerce-missing wcpos-plugin-missing"},
 		{name: "REST blocked for anonymous", cfg: wootest.Config{WCPOSVersion: wcpos, RESTBlocked: true},
 			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
 			checks: "woocommerce=ok:the_key_reached_wc/v3 permalinks=ok rest-api=warn"},
@@ -124,13 +133,15 @@ func causeCases() []causeCase {
 		{name: "server error", cfg: wootest.Config{ServerError: 503}, want: []string{"server-error/blocker"}},
 		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"},
 			says: []string{"rate-limited=429 Too Many Requests$"}},
+		// Two of discovery's four requests refused: each is asked again on
+		// its own after the pause, so two more rounds to wait for.
 		{name: "rate limited briefly", cfg: wootest.Config{WCPOSVersion: wcpos, RateLimit: 2, RetryAfter: time.Second},
-			transport: "basic", perms: "rwop"},
+			transport: "basic", perms: "rwop", levels: 4},
 		{name: "clock two hours off", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 2 * time.Hour},
 			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop"},
 		{name: "clock off, plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -3 * time.Hour, HomeScheme: "http"}, addr: httpAddr,
 			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop",
-			says: []string{"clock-skew=this terminal's clock is 3h0m0s ahead of the store's"}},
+			says: []string{"clock-skew=this terminal's clock is 3h0m0s ahead of the store's"}, order: "insecure-http clock-skew"},
 		// OAuth allows 15 minutes either way: five is no finding.
 		{name: "clock five minutes ahead", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 5 * time.Minute}, transport: "basic", perms: "rwop"},
 		{name: "clock five minutes behind", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -5 * time.Minute}, transport: "basic", perms: "rwop"},

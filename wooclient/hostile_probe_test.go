@@ -86,6 +86,11 @@ func hostileProbeCases() []hostile {
 			o.RootCAs.AddCert(origin.Certificate())
 			return origin.URL
 		}, want: []string{"redirected/info", noWCPOS}, transport: "basic", perms: "rwop", check: func(t *testing.T, rep *wooclient.Report) {
+			for _, f := range rep.Findings {
+				if f.Cause == wooclient.CauseRedirected && (len(f.Evidence) == 0 || f.Evidence[0].Note != "redirected to "+target.URL+"/") {
+					t.Errorf("the redirect's evidence says %v, want it to name %s/", f.Evidence, target.URL)
+				}
+			}
 			if rep.Store.Home != target.URL {
 				t.Errorf("home %q, want the redirect target %q", rep.Store.Home, target.URL)
 			}

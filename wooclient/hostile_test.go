@@ -94,7 +94,9 @@ func hostileCases() []hostile {
 			addr := ln.Addr().String()
 			ln.Close()
 			return "https://" + addr
-		}, want: blocker(wooclient.CauseRefused)},
+		}, want: blocker(wooclient.CauseRefused), check: func(t *testing.T, rep *wooclient.Report) {
+			assertEvidence(t, []string{"(nothing is listening at that address and port)"}, rep)
+		}},
 		{name: "reset mid-response", setup: func(t *testing.T, _ *wooclient.Options) string {
 			return rawServer(t, func(c net.Conn) {
 				_, _ = c.Read(make([]byte, 4096))
@@ -112,7 +114,14 @@ func hostileCases() []hostile {
 					return
 				}
 			}
-		}))), want: blocker(wooclient.CauseTooLarge)},
+		}))), want: blocker(wooclient.CauseTooLarge), detail: "the answer is larger than 4 MiB"},
+		{name: "a body over a 1 MiB cap", setup: func(t *testing.T, o *wooclient.Options) string {
+			o.MaxBody = 1 << 20
+			return fake(onIndex(func(w http.ResponseWriter) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(strings.Repeat(" ", 2<<20)))
+			}))(t, o)
+		}, want: blocker(wooclient.CauseTooLarge), detail: "the answer is larger than 1 MiB"},
 		{name: "truncated JSON", setup: fake(onIndex(func(w http.ResponseWriter) { jsonAnswer(w, 200, `{"name":"Fake","namespa`) })),
 			want: blocker(wooclient.CauseMalformedJSON)},
 		{name: "HTML where JSON was expected", setup: fake(everywhere(200, html, "<html><body>Parked domain</body></html>")),

@@ -65,6 +65,10 @@ func TestCheckSaved(t *testing.T) {
 			s.Update(func(c *wootest.Config) { c.Maintenance = true })
 			return k
 		}, want: []string{"maintenance/blocker"}, levels: 1},
+		{name: "saved with only its home", change: func(_ *wootest.Store, sv *wooclient.Saved, k wootest.Key) wootest.Key {
+			sv.Store.URL, sv.Store.RESTRoot = "", ""
+			return k
+		}, transport: "basic", levels: 2},
 		{name: "saved before the REST root was kept", change: func(_ *wootest.Store, sv *wooclient.Saved, k wootest.Key) wootest.Key {
 			sv.Store.RESTRoot = ""
 			return k

@@ -203,6 +203,19 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 	if tc.prefix != "" && rep.Store.RESTPrefix != tc.prefix {
 		t.Errorf("REST prefix %q, want %q", rep.Store.RESTPrefix, tc.prefix)
 	}
+	if tc.levels != 0 && rep.Levels != tc.levels {
+		t.Errorf("%d levels, want %d", rep.Levels, tc.levels)
+	}
+	if tc.order != "" {
+		var order []string
+		for _, f := range rep.Findings {
+			order = append(order, string(f.Cause))
+		}
+		if got := strings.Join(order, " "); got != tc.order {
+			t.Errorf("findings in the order %s, want %s", got, tc.order)
+		}
+	}
+	assertEvidence(t, tc.evidence, rep)
 	if tc.requests != 0 && rep.Requests != tc.requests {
 		t.Errorf("%d requests, want %d", rep.Requests, tc.requests)
 	}
@@ -223,6 +236,31 @@ func assertChecks(t *testing.T, spec string, rep *wooclient.Report) {
 			t.Errorf("check %s is %s (%s), want %s", id, got.State, got.Detail, state)
 		case !strings.Contains(got.Detail, strings.ReplaceAll(words, "_", " ")):
 			t.Errorf("check %s says %q, want it to say %q", id, got.Detail, strings.ReplaceAll(words, "_", " "))
+		}
+	}
+}
+
+// assertEvidence holds the first finding's evidence lines to hold the words
+// given for each, in order.
+func assertEvidence(t *testing.T, want []string, rep *wooclient.Report) {
+	t.Helper()
+	if len(want) == 0 {
+		return
+	}
+	if len(rep.Findings) == 0 {
+		t.Fatal("no finding to hold evidence")
+	}
+	ev := rep.Findings[0].Evidence
+	if len(ev) != len(want) {
+		t.Errorf("%d evidence lines, want %d: %v", len(ev), len(want), ev)
+		return
+	}
+	for i, w := range want {
+		if !strings.Contains(ev[i].String(), w) {
+			t.Errorf("evidence %d is %q, want it to hold %q", i, ev[i].String(), w)
+		}
+		if ev[i].Note != "" && !strings.Contains(w, ev[i].Note) {
+			t.Errorf("evidence %d has the note %q", i, ev[i].Note)
 		}
 	}
 }
