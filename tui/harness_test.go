@@ -115,6 +115,12 @@ func (h *harness) run(cmd tea.Cmd) []tea.Msg {
 	case <-time.After(5 * time.Second):
 		h.t.Fatal("a command blocked: its reply depends on a command not run yet")
 	}
+	return h.classify(msg)
+}
+
+// classify records what a command's message does to the terminal, runs the
+// commands a batch or sequence holds, and returns the messages for Update.
+func (h *harness) classify(msg tea.Msg) []tea.Msg {
 	switch msg := msg.(type) {
 	case nil, spinner.TickMsg:
 		return nil

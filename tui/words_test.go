@@ -1,65 +1,11 @@
 package tui
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-)
 
-// wordUses walks the package's source: the IDs passed literally to a
-// Translator's T, N and AdminLabel, and how often each string literal
-// appears.
-func wordUses(t *testing.T, dir string) (said map[string]string, count map[string]int) {
-	t.Helper()
-	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	said, count = map[string]string{}, map[string]int{}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				sel, ok := n.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				arg := -1
-				switch sel.Sel.Name {
-				case "T", "N":
-					arg = 0
-				case "AdminLabel":
-					arg = 1
-				}
-				if arg >= 0 && len(n.Args) > arg {
-					if lit, ok := n.Args[arg].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						v, _ := strconv.Unquote(lit.Value)
-						said[v] = fset.Position(lit.Pos()).String()
-					}
-				}
-			case *ast.BasicLit:
-				if n.Kind == token.STRING {
-					v, _ := strconv.Unquote(n.Value)
-					count[v]++
-				}
-			}
-			return true
-		})
-	}
-	return said, count
-}
+	"github.com/wcpos/wcpos-setup/tui/locale"
+)
 
 // TestWizardWordsAreSaidAndKnown holds the wizard's English and its code
 // together: an ID said without English would reach a cashier as ⟦id⟧, a
@@ -75,7 +21,10 @@ func TestWizardWordsAreSaidAndKnown(t *testing.T) {
 	for _, id := range []string{"language.name", "format.date", "wpadmin.quote", "wpadmin.quote-english"} {
 		known[id] = true // the locale package's own
 	}
-	said, count := wordUses(t, ".")
+	said, count, err := locale.SaidIn(".", map[string]int{"T": 0, "N": 0, "AdminLabel": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(said) < 200 {
 		t.Fatalf("found only %d translated calls: the source walk is broken", len(said))
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -55,7 +56,10 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	}
 	creds := wooclient.Credentials{Key: eff.ConsumerKey.Value, Secret: eff.ConsumerSecret.Value}
 	if f.keysStdin {
-		if creds, err = readKeys(a.stdin, a.tr); err != nil {
+		if creds, err = readKeysUntil(cmd.Context(), a.stdin, a.tr); err != nil {
+			if ctxErr := cmd.Context().Err(); ctxErr != nil {
+				return ctxErr // interrupted while waiting for the keys: exit 130
+			}
 			return usageError(err)
 		}
 	}
@@ -95,6 +99,29 @@ func savedConnection(profile string, eff config.Effective) (wooclient.Saved, boo
 	}
 	c := connectionOf(profile, *eff.Saved)
 	return wooclient.Saved{Store: c.Store, Transport: c.Key.Transport}, true
+}
+
+// readKeysUntil is readKeys that gives up when ctx ends. A read from a
+// terminal or a pipe cannot be cancelled, and Ctrl+C is caught (it only
+// cancels ctx), so without this a cashier who pressed Ctrl+C instead of
+// typing the keys would be left with a process that never exits. The
+// abandoned read ends with the process.
+func readKeysUntil(ctx context.Context, r io.Reader, tr *locale.Translator) (wooclient.Credentials, error) {
+	type read struct {
+		creds wooclient.Credentials
+		err   error
+	}
+	done := make(chan read, 1)
+	go func() {
+		creds, err := readKeys(r, tr)
+		done <- read{creds, err}
+	}()
+	select {
+	case got := <-done:
+		return got.creds, got.err
+	case <-ctx.Done():
+		return wooclient.Credentials{}, ctx.Err()
+	}
 }
 
 // readKeys reads a pair from standard input: one "ck|cs" line (a scanner's

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/wcpos/wcpos-setup/cmd/wcpos-setup/internal/config"
@@ -46,13 +45,7 @@ func showConfig(w io.Writer, tr *locale.Translator, lang locale.Choice, path str
 		profile = tr.T("config.profile-saved", "Profile", eff.Profile, "Names", strings.Join(names, ", "))
 	}
 	head = append(head, [2]string{tr.T("config.profile"), profile}, [2]string{tr.T("config.language"), languageLine(tr, lang)})
-	col := 0
-	for _, h := range head {
-		col = max(col, ansi.WcWidth.StringWidth(h[0]))
-	}
-	for _, h := range head {
-		fmt.Fprintf(w, "%s  %s\n", padCells(h[0], col), h[1])
-	}
+	labelled(w, "", "  ", head)
 	fmt.Fprintln(w)
 	rows := [][]string{{tr.T("config.col-setting"), tr.T("config.col-value"), tr.T("config.col-from")}}
 	row := func(name string, v config.Value) {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
@@ -68,19 +67,14 @@ func printServe(a *app, d *demoStore, caFile string) {
 	fmt.Fprintf(w, "%s\n\n", tr.T("demo.running", "Scenario", d.scenario.name, "Summary", scenarioSummary(tr, d.scenario)))
 	rows := [][2]string{{"HTTPS:", d.SiteURL()}, {"HTTP:", d.HTTPURL() + d.subDirectory()}, {tr.T("demo.ca-file"), caFile},
 		{tr.T("demo.admin"), d.Home() + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys"}}
-	col := 0
-	for _, r := range rows {
-		col = max(col, ansi.WcWidth.StringWidth(r[0]))
-	}
-	for _, r := range rows {
-		fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])
-	}
+	labelled(w, "  ", " ", rows)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, tr.T("demo.keys"))
-	fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.admin-key"), d.admin.ConsumerKey, d.admin.ConsumerSecret)
+	keys := [][2]string{{tr.T("demo.admin-key"), d.admin.ConsumerKey + "|" + d.admin.ConsumerSecret}}
 	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
-		fmt.Fprintf(w, "  %s  %s|%s\n", tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey, t.ConsumerSecret)
+		keys = append(keys, [2]string{tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey + "|" + t.ConsumerSecret})
 	}
+	labelled(w, "  ", "  ", keys)
 	fmt.Fprintf(w, "\n%s printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", tr.T("demo.try"), d.SiteURL(), caFile)
 	fmt.Fprintln(w, tr.T("demo.stop-hint"))
 }

@@ -107,13 +107,7 @@ func explain(w io.Writer, tr *locale.Translator, q string) error {
 		if d := tr.DocsURL(e.Code); d != "" {
 			rows = append(rows, [2]string{tr.T("explain.docs"), d})
 		}
-		col := 0
-		for _, r := range rows {
-			col = max(col, ansi.WcWidth.StringWidth(r[0]))
-		}
-		for _, r := range rows {
-			fmt.Fprintf(w, "  %s %s\n", padCells(r[0], col), r[1])
-		}
+		labelled(w, "  ", " ", rows)
 	}
 	return nil
 }

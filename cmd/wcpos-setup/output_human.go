@@ -75,6 +75,19 @@ func columnWidth(labels ...string) int {
 	return w
 }
 
+// labelled writes label/value rows with the values in one column, as far
+// in as the widest (translated) label: indent, label, padding, gap, value.
+func labelled(w io.Writer, indent, gap string, rows [][2]string) {
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = r[0]
+	}
+	col := columnWidth(labels...)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s%s%s%s\n", indent, padCells(r[0], col), gap, r[1])
+	}
+}
+
 // padCells pads s with spaces to w cells.
 func padCells(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.WcWidth.StringWidth(s)))
@@ -95,14 +108,7 @@ func writeFinding(b *strings.Builder, st humanStyles, tr *locale.Translator, f w
 	if d := tr.DocsURL(f.Code); d != "" {
 		rows = append(rows, [2]string{tr.T("out.docs"), d})
 	}
-	labels := make([]string, len(rows))
-	for i, r := range rows {
-		labels[i] = r[0]
-	}
-	col := columnWidth(labels...)
-	for _, r := range rows {
-		fmt.Fprintf(b, "  %s %s\n", padCells(r[0], col), r[1])
-	}
+	labelled(b, "  ", " ", rows)
 	for _, e := range f.Evidence {
 		fmt.Fprintf(b, "  %s\n", st.dim.Render("· "+e.String()))
 	}

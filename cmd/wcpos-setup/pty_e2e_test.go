@@ -202,7 +202,7 @@ func TestWizardEndToEndInGermanPTY(t *testing.T) {
 	w.send("y")
 	w.expect("S2 Schlüssel finden", "Haben Sie den")
 	w.send("2")
-	w.expect("S3 Schlüssel erstellen", "Drücken Sie g")
+	w.expect("S3 Schlüssel erstellen", "Drücken Sie g", "„API-Schlüssel erstellen“ (Generate API key)")
 	w.send("g")
 	w.expect("Scannen Sie es jetzt (s)")
 	w.send("s")

@@ -44,6 +44,11 @@ func (a *app) runWizard(cmd *cobra.Command, g *globalFlags, w *wizardFlags) erro
 		if err != nil {
 			return err
 		}
+		if siteLang == "" && a.tr.Tag() != "en" {
+			// A cashier practising in German sees a German WP Admin, as on
+			// most German shops; --site-lang picks another.
+			siteLang = a.tr.Tag()
+		}
 		d, err := startDemo(sc, "", "", 0, siteLang)
 		if err != nil {
 			return errors.New(a.tr.T("cli.demo-failed", "Error", err.Error()))

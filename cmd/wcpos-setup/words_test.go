@@ -1,13 +1,10 @@
 package main
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wcpos/wcpos-setup/tui/locale"
 )
 
 // TestCommandWordsAreSaidAndKnown is tui's TestWizardWordsAreSaidAndKnown
@@ -17,34 +14,9 @@ func TestCommandWordsAreSaidAndKnown(t *testing.T) {
 	for _, s := range newCatalog().Sources() {
 		known[s.ID] = true
 	}
-	names, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
-	said, count := map[string]string{}, map[string]int{}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "T" || sel.Sel.Name == "N") && len(n.Args) > 0 {
-					if lit, ok := n.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						v, _ := strconv.Unquote(lit.Value)
-						said[v] = fset.Position(lit.Pos()).String()
-					}
-				}
-			case *ast.BasicLit:
-				if n.Kind == token.STRING {
-					v, _ := strconv.Unquote(n.Value)
-					count[v]++
-				}
-			}
-			return true
-		})
+	said, count, err := locale.SaidIn(".", map[string]int{"T": 0, "N": 0})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(said) < 30 {
 		t.Fatalf("found only %d translated calls: the source walk is broken", len(said))

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -117,24 +116,5 @@ func TestUnreadablePathIsCorrupt(t *testing.T) {
 	}
 	if _, err := s.Save("a", testProfile("a")); !errors.As(err, &ce) {
 		t.Errorf("Save = %v, want *CorruptError", err)
-	}
-}
-
-func TestPermissionDeniedSaysWhatToDo(t *testing.T) {
-	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
-		t.Skip("needs Unix modes and a non-root user (root reads any file)")
-	}
-	s := newTestStore(t)
-	mustSave(t, s, "a", testProfile("a"))
-	if err := os.Chmod(s.Path, 0o000); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err := s.Load()
-	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "permission denied: run wcpos-setup as the user that owns it") {
-		t.Errorf("Load = %v, want a permission error that says what to do", err)
-	}
-	var ce *CorruptError
-	if errors.As(err, &ce) {
-		t.Error("a permission problem was reported as a corrupt file")
 	}
 }

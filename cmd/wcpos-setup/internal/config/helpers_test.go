@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"crypto/sha1"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +18,7 @@ import (
 
 // Environment the test binary reads when re-executed as a helper process.
 const (
-	helperEnv      = "WCPOS_CONFIG_TEST_HELPER" // mode: "save" or "saveloop"
+	helperEnv      = "WCPOS_CONFIG_TEST_HELPER" // mode: "save", "saveloop" or "denied"
 	helperPathEnv  = "WCPOS_CONFIG_TEST_PATH"
 	helperNamesEnv = "WCPOS_CONFIG_TEST_NAMES" // comma-separated profile names
 )
@@ -125,6 +128,36 @@ func TestHelperProcess(t *testing.T) {
 				fail(err)
 			}
 		}
+	case "denied":
+		if err := json.NewEncoder(os.Stdout).Encode(tryLoadAndSave(s)); err != nil {
+			fail(err)
+		}
+		os.Exit(0)
 	}
 	fail(fmt.Errorf("unknown mode %q", mode))
+}
+
+// deniedOutcome is what Load and Save said about a file this user may not
+// touch, in a form a child process can hand back to the test.
+type deniedOutcome struct {
+	LoadErr        string
+	LoadPermission bool // errors.Is(err, fs.ErrPermission)
+	LoadCorrupt    bool // errors.As(err, *CorruptError)
+	SaveErr        string
+}
+
+// tryLoadAndSave loads s and tries to save a profile to it.
+func tryLoadAndSave(s *Store) deniedOutcome {
+	var out deniedOutcome
+	var ce *CorruptError
+	_, _, err := s.Load()
+	if err != nil {
+		out.LoadErr = err.Error()
+	}
+	out.LoadPermission, out.LoadCorrupt = errors.Is(err, fs.ErrPermission), errors.As(err, &ce)
+	s.LockTimeout = time.Second
+	if _, err := s.Save("b", testProfile("b")); err != nil {
+		out.SaveErr = err.Error()
+	}
+	return out
 }

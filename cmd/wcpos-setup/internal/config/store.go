@@ -27,6 +27,8 @@ type Store struct {
 	// LockTimeout bounds how long Save and Delete wait for another writer;
 	// zero means 10s.
 	LockTimeout time.Duration
+
+	fs fileSystem // nil: the real one; tests record the order of its calls
 }
 
 // Open returns the Store for path. It touches nothing on disk.
@@ -144,12 +146,12 @@ func (s *Store) update(change func(*File) error) error {
 
 	s.removeStaleTemps()
 	if exists {
-		if err := writeAtomic(s.backupPath(), old); err != nil {
+		if err := writeAtomic(s.fsys(), s.backupPath(), old); err != nil {
 			return fmt.Errorf("config: cannot write the backup %s: %w: check that you can write to %s; %s was not changed",
 				s.backupPath(), err, filepath.Dir(s.Path), s.Path)
 		}
 	}
-	if err := writeAtomic(s.Path, data); err != nil {
+	if err := writeAtomic(s.fsys(), s.Path, data); err != nil {
 		return fmt.Errorf("config: cannot write %s: %w: check that you can write to %s; the file was not changed",
 			s.Path, err, filepath.Dir(s.Path))
 	}

@@ -63,12 +63,14 @@ func TestSaveCreatesPrivateFileAndDirectories(t *testing.T) {
 	s := Open(filepath.Join(root, "a", "b", "config.json"))
 	mustSave(t, s, "one", testProfile("one"))
 	mustSave(t, s, "two", testProfile("two")) // creates the backup
+	// The modes the README promises, written out rather than taken from
+	// the package's constants, so a wrong constant fails here.
 	for path, want := range map[string]fs.FileMode{
-		filepath.Join(root, "a"):      dirPerm,
-		filepath.Join(root, "a", "b"): dirPerm,
-		s.Path:                        filePerm,
-		s.backupPath():                filePerm,
-		s.lockPath():                  filePerm,
+		filepath.Join(root, "a"):      0o700,
+		filepath.Join(root, "a", "b"): 0o700,
+		s.Path:                        0o600,
+		s.backupPath():                0o600,
+		s.lockPath():                  0o600,
 	} {
 		fi, err := os.Stat(path)
 		if err != nil {
@@ -90,7 +92,7 @@ func TestSaveTightensAnOpenFileTo0600(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustSave(t, s, "two", testProfile("two"))
-	if fi, _ := os.Stat(s.Path); fi.Mode().Perm() != filePerm {
+	if fi, _ := os.Stat(s.Path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode after Save = %04o, want 0600", fi.Mode().Perm())
 	}
 }
