@@ -116,6 +116,9 @@ func hostileProbeCases() []hostile {
 				if c, _ := rep.Check(wooclient.CheckReachable); c.Detail != host+" answers" {
 					t.Errorf("reachable says %q, want %q", c.Detail, host+" answers")
 				}
+				if rep.Store.SiteURL != "" {
+					t.Errorf("site URL %q where WordPress lives at home", rep.Store.SiteURL)
+				}
 			}},
 	}
 }

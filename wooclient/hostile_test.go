@@ -198,6 +198,7 @@ func hostileCases() []hostile {
 	cases = append(cases, hostileSlowCases()...)
 	cases = append(cases, hostileKeyCases()...)
 	cases = append(cases, hostileClockCases()...)
+	cases = append(cases, hostileSiteCases()...)
 	return append(cases, hostileProbeCases()...)
 }
 

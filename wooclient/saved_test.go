@@ -3,6 +3,7 @@ package wooclient_test
 import (
 	"context"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -24,6 +25,7 @@ func TestCheckSaved(t *testing.T) {
 		transport wooclient.Transport
 		levels    int
 		perms     string // "rwop" proved, when checked
+		says      string // words a finding's detail holds, when checked
 	}{
 		{name: "unchanged", transport: "basic", levels: 1},
 		{name: "saved query transport, header passes again", cfg: wootest.Config{StripAuthorization: true},
@@ -61,6 +63,10 @@ func TestCheckSaved(t *testing.T) {
 			s.Update(func(c *wootest.Config) { c.RESTPrefix, c.StaleRewriteRules = "api", true })
 			return k
 		}, want: []string{"rest-api-not-found/blocker", "store-moved/warning"}, levels: 3},
+		{name: "store gone: every address answers the front page", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) { c.StaticFrontPage = true })
+			return k
+		}, want: []string{"rest-api-not-found/blocker", "store-moved/warning"}, levels: 2, says: "no longer answers for this store; found again at ?"},
 		{name: "maintenance is not a move", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
 			s.Update(func(c *wootest.Config) { c.Maintenance = true })
 			return k
@@ -106,6 +112,9 @@ func TestCheckSaved(t *testing.T) {
 			}
 			if rep.Key == nil || rep.Key.Transport != tc.transport {
 				t.Errorf("key %+v, want transport %q", rep.Key, tc.transport)
+			}
+			if tc.says != "" && !slices.ContainsFunc(rep.Findings, func(f wooclient.Finding) bool { return strings.Contains(f.Detail, tc.says) }) {
+				t.Errorf("no finding says %q", tc.says)
 			}
 			if tc.perms != "" && (rep.Key == nil || perms(rep.Key) != tc.perms) {
 				t.Errorf("key %+v, want %q proved", rep.Key, tc.perms)
