@@ -2,6 +2,7 @@ package wooclient_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"regexp"
@@ -78,4 +79,22 @@ func ownDirectory(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	return true
+}
+
+// TestSavedHomeChangedWithoutLink: a saved connection is found moved by the
+// home its index names even where no Link header names the REST root.
+func TestSavedHomeChangedWithoutLink(t *testing.T) {
+	f := &fakeWoo{modify: hideRESTRoot}
+	srv := f.start(t, "https")
+	c := wooclient.New(wooclient.Options{RootCAs: trust(srv)})
+	creds := wooclient.Credentials{Key: testKey, Secret: testSecret}
+	first := c.Check(context.Background(), srv.URL, creds, nil)
+	if !first.OK() {
+		t.Fatalf("the connection to save does not work: %v", first.Findings)
+	}
+	f.store.Update(func(cfg *wootest.Config) { cfg.HomeHost = strings.Replace(cfg.HomeHost, "127.0.0.1", "localhost", 1) })
+	rep := c.CheckSaved(context.Background(), wooclient.Saved{Store: first.Store, Transport: first.Key.Transport}, creds, nil)
+	if !rep.Has(wooclient.CauseStoreMoved) {
+		t.Errorf("findings %v, want store-moved: the index names another home", rep.Findings)
+	}
 }
