@@ -91,17 +91,18 @@ func (f *fakeWoo) serveAt(t *testing.T, addr string) {
 	if u.Scheme == "http" {
 		backend, _ = url.Parse(f.store.HTTPURL())
 	}
-	rp := httputil.NewSingleHostReverseProxy(backend)
-	rp.Transport = &http.Transport{TLSClientConfig: &tls.Config{RootCAs: f.store.CertPool()}}
-	rp.ErrorLog = log.New(io.Discard, "", 0)
-	rp.ModifyResponse = f.modify
-	director := rp.Director
-	rp.Director = func(r *http.Request) {
-		director(r)
-		r.Header["X-Forwarded-For"] = nil // not added: the store limits bursts by address
-		if f.rewrite != nil {
-			f.rewrite(r)
-		}
+	rp := &httputil.ReverseProxy{
+		// No X-Forwarded-* headers: the store limits bursts by address.
+		Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.SetURL(backend)
+			pr.Out.Host = pr.In.Host
+			if f.rewrite != nil {
+				f.rewrite(pr.Out)
+			}
+		},
+		Transport:      &http.Transport{TLSClientConfig: &tls.Config{RootCAs: f.store.CertPool()}},
+		ErrorLog:       log.New(io.Discard, "", 0),
+		ModifyResponse: f.modify,
 	}
 	f.proxy = rp
 }
