@@ -143,6 +143,7 @@ func (r *run) level(calls ...call) []result {
 	for _, x := range res {
 		if x.ok() && x.answer.Verdict == VerdictBadTimestamp {
 			r.learnClock(x)
+			r.warnSkew(x)
 			var again []call
 			var at []int
 			for i, cl := range calls {
@@ -157,6 +158,20 @@ func (r *run) level(calls ...call) []result {
 		}
 	}
 	return res
+}
+
+// warnSkew reports the clock a refused OAuth timestamp revealed: discovery
+// may not have seen it (a CDN stamps its own Date on pages), but "Invalid
+// timestamp." means this terminal's clock is more than 15 minutes off the
+// store's. The diagnosis signs with the store's clock; the POS will not.
+func (r *run) warnSkew(x result) {
+	if x.answer.Date.IsZero() {
+		return
+	}
+	r.mu.Lock()
+	off := r.offset
+	r.mu.Unlock()
+	r.add(NewFinding(CauseClockSkew, "").With(skewDetail(off), x.evidence()))
 }
 
 // cached reports key answers a cache served: they prove nothing about the

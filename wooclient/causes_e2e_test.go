@@ -27,6 +27,27 @@ type causeCase struct {
 	root      string // how the REST root ends ("" = not checked)
 	detail    string // what the first blocker's detail says ("" = not checked)
 	language  string // the site language found ("" = not checked)
+	// checks are checklist lines and the state each must end in, written
+	// "id=state" or "id=state:words the detail holds", space-separated.
+	checks string
+	home   string // what Store.Home must hold ("" = not checked)
+	// says are "cause=words": the finding of that cause must say the words.
+	says []string
+	// requests is how many requests the whole check may send (0 = not
+	// checked): nothing asked twice.
+	requests int
+	prefix   string // the REST prefix found ("" = not checked)
+	// order is the causes in report order (blockers first, then discovery
+	// order within a severity), when checked.
+	order string
+	// levels is how many rounds of requests had to wait (0 = not checked).
+	levels int
+	// evidence are words the first finding's evidence must hold, one
+	// string per evidence line, in order.
+	evidence []string
+	// slow marks a case whose job is waiting out a limit (seconds of
+	// Retry-After pauses): go test -short, the mutation run, leaves it out.
+	slow bool
 }
 
 func mint(p wootest.Permission, r wootest.Role) func(*wootest.Store, wootest.Key) wooclient.Credentials {
@@ -43,7 +64,8 @@ func causeCases() []causeCase {
 	httpAddr := func(s *wootest.Store) string { return s.HTTPURL() }
 	wcpos := "1.8.2"
 	return []causeCase{
-		{name: "healthy", cfg: wootest.Config{WCPOSVersion: wcpos}, transport: "basic", perms: "rwop"},
+		{name: "healthy", cfg: wootest.Config{WCPOSVersion: wcpos}, transport: "basic", perms: "rwop", requests: 8,
+			checks: "permalinks=ok:pretty_(…/wp-json/) woocommerce=ok:WooCommerce_10.0.2 wcpos-plugin=ok:WCPOS_1.8.2 admin-page=ok"},
 		{name: "healthy without WCPOS", want: []string{"wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop"},
 		{name: "shop manager", cfg: wootest.Config{WCPOSVersion: wcpos}, key: mint(wootest.ReadWrite, wootest.ShopManager), transport: "basic", perms: "rwop"},
 		{name: "unknown key", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, _ wootest.Key) wooclient.Credentials {
@@ -53,7 +75,8 @@ func causeCases() []causeCase {
 		}, want: []string{"unknown-key/blocker"}},
 		{name: "key of another site", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(*wootest.Store, wootest.Key) wooclient.Credentials {
 			return pair(wootest.NewKey(wootest.ReadWrite, wootest.Administrator))
-		}, want: []string{"unknown-key/blocker"}},
+		}, want: []string{"unknown-key/blocker"},
+			evidence: []string{"(basic) → 401 woocommerce_rest_cannot_view", "(oauth1) → 401 woocommerce_rest_authentication_error “Consumer key is invalid.”"}},
 		{name: "wrong pair", cfg: wootest.Config{WCPOSVersion: wcpos}, key: func(s *wootest.Store, admin wootest.Key) wooclient.Credentials {
 			c := pair(admin)
 			c.Secret = s.MintKey("other", wootest.ReadWrite, wootest.Administrator).ConsumerSecret
@@ -92,9 +115,10 @@ func causeCases() []causeCase {
 		{name: "plain permalinks with application passwords", cfg: wootest.Config{WCPOSVersion: wcpos, PlainPermalinks: true, ApplicationPasswords: true},
 			want: []string{"plain-permalinks/blocker"}, perms: "rwop"},
 		{name: "WooCommerce inactive", cfg: wootest.Config{WooCommerceInactive: true},
-			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}},
+			want: []string{"wcpos-plugin-missing/info", "woocommerce-missing/blocker"}, order: "woocommerce-missing wcpos-plugin-missing"},
 		{name: "REST blocked for anonymous", cfg: wootest.Config{WCPOSVersion: wcpos, RESTBlocked: true},
-			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop"},
+			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
+			checks: "woocommerce=ok:the_key_reached_wc/v3 permalinks=ok rest-api=warn"},
 		{name: "WAF", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true}, want: []string{"waf-blocked/blocker"}},
 		{name: "bot challenge", cfg: wootest.Config{WCPOSVersion: wcpos, BotChallenge: true}, want: []string{"bot-challenge/blocker"}},
 		{name: "plain HTTP store", cfg: wootest.Config{WCPOSVersion: wcpos, HomeScheme: "http"}, addr: httpAddr,
@@ -107,19 +131,31 @@ func causeCases() []causeCase {
 		{name: "PHP notices", cfg: wootest.Config{WCPOSVersion: wcpos, PHPNotices: true},
 			want: []string{"malformed-json/blocker"}, transport: "basic", perms: "rwop"},
 		{name: "server error", cfg: wootest.Config{ServerError: 503}, want: []string{"server-error/blocker"}},
-		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"}},
+		{name: "rate limited", cfg: wootest.Config{RateLimit: 1000}, want: []string{"rate-limited/blocker"},
+			says: []string{"rate-limited=429 Too Many Requests$"}},
+		// Two of discovery's four requests refused: each is asked again on
+		// its own after the pause, so two more rounds to wait for.
 		{name: "rate limited briefly", cfg: wootest.Config{WCPOSVersion: wcpos, RateLimit: 2, RetryAfter: time.Second},
-			transport: "basic", perms: "rwop"},
+			transport: "basic", perms: "rwop", levels: 4},
 		{name: "clock two hours off", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 2 * time.Hour},
 			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop"},
 		{name: "clock off, plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -3 * time.Hour, HomeScheme: "http"}, addr: httpAddr,
-			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop"},
+			want: []string{"clock-skew/warning", "insecure-http/warning"}, transport: "oauth1", perms: "rwop",
+			says: []string{"clock-skew=this terminal's clock is 3h0m0s ahead of the store's"}, order: "insecure-http clock-skew"},
+		// OAuth allows 15 minutes either way: five is no finding.
+		{name: "clock five minutes ahead", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 5 * time.Minute}, transport: "basic", perms: "rwop"},
+		{name: "clock five minutes behind", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: -5 * time.Minute}, transport: "basic", perms: "rwop"},
+		{name: "clock sixteen minutes ahead", cfg: wootest.Config{WCPOSVersion: wcpos, ClockOffset: 16 * time.Minute},
+			want: []string{"clock-skew/warning"}, transport: "basic", perms: "rwop", says: []string{"clock-skew=16m0s behind"}},
 		{name: "custom login URL", cfg: wootest.Config{WCPOSVersion: wcpos, CustomLoginURL: true},
 			want: []string{"admin-unreachable/warning"}, transport: "basic", perms: "rwop"},
-		{name: "certificate expired", cfg: wootest.Config{Certificate: wootest.CertExpired}, want: []string{"tls-expired/blocker"}},
-		{name: "certificate for another host", cfg: wootest.Config{Certificate: wootest.CertWrongHost}, want: []string{"tls-hostname/blocker"}},
-		{name: "self-signed certificate", cfg: wootest.Config{Certificate: wootest.CertSelfSigned}, want: []string{"tls-untrusted/blocker"}},
-		{name: "untrusted CA", noTrust: true, want: []string{"tls-untrusted/blocker"}},
+		{name: "certificate expired", cfg: wootest.Config{Certificate: wootest.CertExpired}, want: []string{"tls-expired/blocker"},
+			detail: "the certificate expired on " + time.Now().Add(-24*time.Hour).UTC().Format(time.DateOnly)},
+		{name: "certificate for another host", cfg: wootest.Config{Certificate: wootest.CertWrongHost}, want: []string{"tls-hostname/blocker"},
+			detail: "the certificate is for wrong-host.invalid, not 127.0.0.1"},
+		{name: "self-signed certificate", cfg: wootest.Config{Certificate: wootest.CertSelfSigned}, want: []string{"tls-untrusted/blocker"},
+			detail: "the certificate is self-signed (127.0.0.1)"},
+		{name: "untrusted CA", noTrust: true, want: []string{"tls-untrusted/blocker"}, detail: "(issuer: wootest practice CA)"},
 		{name: "not a store address", addr: func(*wootest.Store) string { return "mailto:shop@example.com" }, want: []string{"invalid-url/blocker"}},
 		{name: "nothing listening", addr: func(*wootest.Store) string { return "https://127.0.0.1:1" }, want: []string{"refused/blocker"}},
 		{name: "malformed key", key: func(_ *wootest.Store, admin wootest.Key) wooclient.Credentials {

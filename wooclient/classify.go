@@ -130,7 +130,7 @@ func readJSON(a *Answer, body []byte) {
 	var v any
 	if json.Unmarshal(trimmed, &v) == nil {
 		a.JSON = true
-	} else if start := bytes.IndexAny(trimmed, "{["); start > 0 {
+	} else if start := bytes.IndexAny(trimmed, "{["); start >= 0 {
 		if end := bytes.LastIndexAny(trimmed, "}]"); end > start && json.Unmarshal(trimmed[start:end+1], &v) == nil {
 			a.JSON, a.Junk = true, true
 			trimmed = trimmed[start : end+1]
@@ -198,10 +198,13 @@ func verdict(a Answer, h http.Header, body []byte) Verdict {
 }
 
 // errorVerdict reads WordPress's and WooCommerce's error codes and messages.
+// WordPress sends a WP_Error with its error status; a successful answer's
+// object may have a "code" of its own (a coupon's), which says nothing
+// about the credentials.
 func errorVerdict(a Answer) (Verdict, bool) {
 	code, msg := a.Code, a.Message
 	switch {
-	case code == "":
+	case code == "" || a.Status < 400:
 		return 0, false
 	case strings.HasSuffix(code, "_cannot_view") || strings.HasSuffix(code, "_cannot_list"):
 		if a.Status == http.StatusForbidden {

@@ -2,27 +2,43 @@ package wooclient_test
 
 import (
 	"context"
+	"crypto/tls"
 	"io"
 	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wcpos/wcpos-setup/wooclient/wootest"
 )
 
-// fakeWoo is a minimal store for hostile behaviours the faithful test store
-// does not model: it answers the index, accepts any Basic credentials on
-// wc/v3 reads, and lets a test replace any answer.
+// fakeWoo puts a hostile layer in front of a WooCommerce-faithful store
+// (wootest): a test replaces any answer it likes with override, rewrites what
+// reaches the store with rewrite, or what comes back with modify; everything
+// else is answered by the store behind, which checks keys the way
+// WooCommerce does. So a key "works" only if WooCommerce would take it, and a
+// POST is a write probe only for a key that may write: nothing here says yes
+// by construction.
 type fakeWoo struct {
 	mu    sync.Mutex
 	posts int
-	// override answers a request instead of the healthy store when it
-	// returns true.
+	// cfg sets up the store behind (its home is always the fake's address).
+	cfg wootest.Config
+	// override answers a request instead of the store when it returns true.
 	override func(w http.ResponseWriter, r *http.Request) bool
+	// rewrite changes a request on its way to the store (a proxy that drops
+	// headers or the query string).
+	rewrite func(r *http.Request)
+	// modify changes the store's answer on its way back.
+	modify func(resp *http.Response) error
+	proxy  http.Handler
+	store  *wootest.Store
 }
 
 func (f *fakeWoo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -34,30 +50,61 @@ func (f *fakeWoo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f.override != nil && f.override(w, r) {
 		return
 	}
-	f.healthy(w, r)
+	f.proxy.ServeHTTP(w, r)
 }
 
-func (f *fakeWoo) healthy(w http.ResponseWriter, r *http.Request) {
-	base := "https://" + r.Host
-	if r.TLS == nil {
-		base = "http://" + r.Host
+// start serves f at a new address with the given scheme ("https" or
+// "http") and starts the store behind it.
+func (f *fakeWoo) start(t *testing.T, scheme string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(f)
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // handshakes cut short by the tests are expected
+	if scheme == "https" {
+		srv.StartTLS()
+	} else {
+		srv.Start()
 	}
-	w.Header().Set("Link", "<"+base+"/wp-json/>; rel=\"https://api.w.org/\"")
-	switch {
-	case r.URL.Path == "/wp-json/" || r.URL.Query().Get("rest_route") == "/":
-		jsonAnswer(w, 200, `{"name":"Fake","home":"`+base+`","url":"`+base+`","namespaces":["wp/v2","wc/v3"]}`)
-	case r.URL.Path == "/wp-admin/":
-		http.Redirect(w, r, base+"/wp-login.php", http.StatusFound)
-	case strings.HasPrefix(r.URL.Path, "/wp-json/wc/v3/") && r.Header.Get("Authorization") == "":
-		jsonAnswer(w, 401, `{"code":"woocommerce_rest_cannot_view","message":"Sorry, you cannot list resources.","data":{"status":401}}`)
-	case r.Method == http.MethodPost:
-		jsonAnswer(w, 404, `{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":404}}`)
-	case strings.HasPrefix(r.URL.Path, "/wp-json/wc/v3/"):
-		jsonAnswer(w, 200, `[{"id":1}]`)
-	default:
-		w.Header().Set("Content-Type", "text/html")
-		_, _ = w.Write([]byte("<html>front page</html>"))
+	t.Cleanup(srv.Close)
+	f.serveAt(t, srv.URL)
+	return srv
+}
+
+// serveAt starts the store behind a fake already listening at addr: its home
+// option names addr, so keys are signed and judged for the fake's address,
+// and it knows one pair, testKey and testSecret (an administrator's
+// Read/Write key unless cfg.Keys says otherwise).
+func (f *fakeWoo) serveAt(t *testing.T, addr string) {
+	t.Helper()
+	u, err := url.Parse(addr)
+	if err != nil {
+		t.Fatal(err)
 	}
+	cfg := f.cfg
+	cfg.HomeScheme, cfg.HomeHost = u.Scheme, u.Host
+	if len(cfg.Keys) == 0 {
+		cfg.Keys = []wootest.Key{{ConsumerKey: testKey, ConsumerSecret: testSecret, Permissions: wootest.ReadWrite,
+			Role: wootest.Administrator, User: "admin", Description: "hostile"}}
+	}
+	f.store = wootest.New(cfg)
+	t.Cleanup(f.store.Close)
+	backend, _ := url.Parse(f.store.URL())
+	if u.Scheme == "http" {
+		backend, _ = url.Parse(f.store.HTTPURL())
+	}
+	rp := &httputil.ReverseProxy{
+		// No X-Forwarded-* headers: the store limits bursts by address.
+		Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.SetURL(backend)
+			pr.Out.Host = pr.In.Host
+			if f.rewrite != nil {
+				f.rewrite(pr.Out)
+			}
+		},
+		Transport:      &http.Transport{TLSClientConfig: &tls.Config{RootCAs: f.store.CertPool()}},
+		ErrorLog:       log.New(io.Discard, "", 0),
+		ModifyResponse: f.modify,
+	}
+	f.proxy = rp
 }
 
 func (f *fakeWoo) postCount() int {

@@ -81,6 +81,8 @@ func TestKeysCheckSecret(t *testing.T) {
 		{"all capitals", strings.ToUpper(testSecret), problem(CauseSecretMalformed, "In capitals: the store won't know it.", 1)},
 		{"non-hex", withRune(testSecret, 43, "z"), problem(CauseSecretMalformed, "Character 43 is “z”: secrets use only 0–9 and a–f.", 43)},
 		{"too short", testSecret[:42], problem(CauseSecretMalformed, "Too short: 42 of 43 characters.", 0)},
+		// Past the 43rd character only the length counts, whatever follows.
+		{"too long, not hex after", testSecret + "g", problem(CauseSecretMalformed, "Too long: 44 of 43 characters.", 44)},
 		{"no prefix", testSecret[3:], problem(CauseSecretMalformed, "Must start with cs_.", 1)},
 		{"app password", "abcd EFGH ijkl MNOP qrst UVWX", problem(CauseNotAKey, "An application password, not a key.", 0)},
 	}

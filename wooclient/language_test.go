@@ -26,15 +26,20 @@ func TestStoreLanguage(t *testing.T) {
 	}
 
 	f := &fakeWoo{override: func(w http.ResponseWriter, r *http.Request) bool {
-		if r.URL.Path != "/wp-json/" {
-			return false
-		}
 		base := "https://" + r.Host
 		w.Header().Set("Link", "<"+base+"/wp-json/>; rel=\"https://api.w.org/\"")
-		jsonAnswer(w, 200, `{"name":"Fake","home":"`+base+`","url":"`+base+`","namespaces":["wc/v3"],"language":"nb-NO"}`)
+		switch r.URL.Path {
+		case "/": // a theme that prints no lang attribute
+			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+			_, _ = w.Write([]byte("<!DOCTYPE html><html><head><title>Fake</title></head><body></body></html>"))
+		case "/wp-json/":
+			jsonAnswer(w, 200, `{"name":"Fake","home":"`+base+`","url":"`+base+`","namespaces":["wc/v3"],"language":"nb-NO"}`)
+		default:
+			return false
+		}
 		return true
 	}}
-	fs := tlsServer(t, f)
+	fs := f.start(t, "https")
 	rep = wooclient.New(wooclient.Options{RootCAs: trust(fs)}).Discover(context.Background(), fs.URL, nil)
 	if rep.Store.Language != "nb-NO" {
 		t.Errorf("from the index: language %q, want nb-NO", rep.Store.Language)

@@ -80,8 +80,11 @@ func tlsCause(err error) (Cause, Text, bool) {
 		}
 		return CauseTLSExpired, d, true
 	case errors.As(err, &unknown):
+		// The server's own certificate first: when it sends its chain up to
+		// a private root, unknown.Cert is that (self-signed) root, and the
+		// admin must hear who signed the site's certificate instead.
 		d := say("tls.untrusted", nil)
-		if c := firstCert(unknown.Cert, leaf); c != nil && c.Issuer.String() == c.Subject.String() {
+		if c := firstCert(leaf, unknown.Cert); c != nil && c.Issuer.String() == c.Subject.String() {
 			d = say("tls.self-signed", Args{"Name": c.Subject.CommonName})
 		} else if c != nil {
 			d = say("tls.untrusted-from", Args{"Issuer": c.Issuer.CommonName})

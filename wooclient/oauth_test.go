@@ -127,3 +127,21 @@ func TestSignKnownVector(t *testing.T) {
 		t.Error("nonce reused between two signatures")
 	}
 }
+
+// TestRawURLEncode holds the encoding to PHP's rawurlencode (RFC 3986): the
+// unreserved characters A-Z a-z 0-9 - . _ ~ stay, everything else is %XX in
+// upper-case hex, byte by byte. A "~" encoded as %7E (form encoding) breaks
+// every signature on an Apache user directory.
+func TestRawURLEncode(t *testing.T) {
+	for in, want := range map[string]string{
+		"AZaz09-._~":     "AZaz09-._~",
+		"/~shop/wp-json": "%2F~shop%2Fwp-json",
+		"a b+c&d=e":      "a%20b%2Bc%26d%3De",
+		"é✓":             "%C3%A9%E2%9C%93",
+		"%7E":            "%257E",
+	} {
+		if got := rawURLEncode(in); got != want {
+			t.Errorf("rawURLEncode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

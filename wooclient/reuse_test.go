@@ -60,6 +60,7 @@ func countConnections(t *testing.T, h2 bool) (conns, requests int) {
 	}
 	s.StartTLS()
 	defer s.Close()
+	store.serveAt(t, s.URL)
 	rep := wooclient.New(wooclient.Options{RootCAs: trust(s)}).Check(context.Background(), s.URL,
 		wooclient.Credentials{Key: testKey, Secret: testSecret}, nil)
 	if !rep.OK() {

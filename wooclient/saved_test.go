@@ -2,6 +2,8 @@ package wooclient_test
 
 import (
 	"context"
+	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -22,6 +24,8 @@ func TestCheckSaved(t *testing.T) {
 		want      []string
 		transport wooclient.Transport
 		levels    int
+		perms     string // "rwop" proved, when checked
+		says      string // words a finding's detail holds, when checked
 	}{
 		{name: "unchanged", transport: "basic", levels: 1},
 		{name: "saved query transport, header passes again", cfg: wootest.Config{StripAuthorization: true},
@@ -41,14 +45,36 @@ func TestCheckSaved(t *testing.T) {
 			_ = s.SetPermissions(k.ID, wootest.Read)
 			return k
 		}, want: []string{"read-only/blocker"}, transport: "basic", levels: 1},
+		{name: "user may now read products only", change: role(wootest.ProductEditor),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", levels: 1, perms: "rwp"},
+		{name: "user may now read orders only", change: role(wootest.OrderClerk),
+			want: []string{"user-lacks-capability/blocker"}, transport: "basic", levels: 1, perms: "rwo"},
 		{name: "REST prefix changed", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
 			s.Update(func(c *wootest.Config) { c.RESTPrefix = "api" })
 			return k
 		}, want: []string{"store-moved/warning"}, transport: "basic", levels: 4},
+		{name: "home changed in Settings", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) {
+				c.HomeHost = strings.Replace(strings.TrimPrefix(s.URL(), "https://"), "127.0.0.1", "localhost", 1)
+			})
+			return k
+		}, want: []string{"redirected/info", "store-moved/warning"}, transport: "basic", levels: 4},
+		{name: "REST prefix changed without flushing the rewrite rules", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) { c.RESTPrefix, c.StaleRewriteRules = "api", true })
+			return k
+		}, want: []string{"rest-api-not-found/blocker", "store-moved/warning"}, levels: 3},
+		{name: "store gone: every address answers the front page", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+			s.Update(func(c *wootest.Config) { c.StaticFrontPage = true })
+			return k
+		}, want: []string{"rest-api-not-found/blocker", "store-moved/warning"}, levels: 2, says: "no longer answers for this store; found again at ?"},
 		{name: "maintenance is not a move", change: func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
 			s.Update(func(c *wootest.Config) { c.Maintenance = true })
 			return k
 		}, want: []string{"maintenance/blocker"}, levels: 1},
+		{name: "saved with only its home", change: func(_ *wootest.Store, sv *wooclient.Saved, k wootest.Key) wootest.Key {
+			sv.Store.URL, sv.Store.RESTRoot = "", ""
+			return k
+		}, transport: "basic", levels: 2},
 		{name: "saved before the REST root was kept", change: func(_ *wootest.Store, sv *wooclient.Saved, k wootest.Key) wootest.Key {
 			sv.Store.RESTRoot = ""
 			return k
@@ -87,6 +113,12 @@ func TestCheckSaved(t *testing.T) {
 			if rep.Key == nil || rep.Key.Transport != tc.transport {
 				t.Errorf("key %+v, want transport %q", rep.Key, tc.transport)
 			}
+			if tc.says != "" && !slices.ContainsFunc(rep.Findings, func(f wooclient.Finding) bool { return strings.Contains(f.Detail, tc.says) }) {
+				t.Errorf("no finding says %q", tc.says)
+			}
+			if tc.perms != "" && (rep.Key == nil || perms(rep.Key) != tc.perms) {
+				t.Errorf("key %+v, want %q proved", rep.Key, tc.perms)
+			}
 			if rep.OK() != (len(blockers(tc.want)) == 0) {
 				t.Errorf("OK() = %v with %v", rep.OK(), got)
 			}
@@ -95,8 +127,27 @@ func TestCheckSaved(t *testing.T) {
 				logRequests(t, s.Requests())
 			}
 			assertNothingWritten(t, s)
-			assertCredentialsSafe(t, s)
+			assertCredentialsSafe(t, s, hostOf(saved.Store.Home)) // confirmed when saved
 			assertNoSecretIn(t, rep, pair(k))
 		})
 	}
+}
+
+// role gives the saved key's user another role, as an admin does in Users.
+func role(r wootest.Role) func(*wootest.Store, *wooclient.Saved, wootest.Key) wootest.Key {
+	return func(s *wootest.Store, _ *wooclient.Saved, k wootest.Key) wootest.Key {
+		s.Update(func(c *wootest.Config) {
+			for i := range c.Keys {
+				if c.Keys[i].ID == k.ID {
+					c.Keys[i].Role = r
+				}
+			}
+		})
+		return k
+	}
+}
+
+func hostOf(raw string) string {
+	u, _ := url.Parse(raw)
+	return u.Host
 }

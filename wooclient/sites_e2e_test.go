@@ -19,22 +19,30 @@ func siteCases() []causeCase {
 	hidden := func(s *wootest.Store) string { return strings.TrimPrefix(s.HTTPURL(), "http://") }
 	return []causeCase{
 		{name: "REST prefix api", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api"},
-			transport: "basic", perms: "rwop", root: "/api/"},
+			transport: "basic", perms: "rwop", root: "/api/", checks: "permalinks=ok:/api/)"},
 		{name: "REST prefix api over plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api", HomeScheme: "http"},
 			addr: func(s *wootest.Store) string { return s.HTTPURL() }, want: []string{"insecure-http/warning"},
 			transport: "oauth1", perms: "rwop", root: "/api/"},
 		{name: "index.php permalinks", cfg: wootest.Config{WCPOSVersion: wcpos, IndexPermalinks: true},
 			transport: "basic", perms: "rwop", root: "/index.php/wp-json/"},
 		{name: "sub-directory", cfg: wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop"},
-			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/wp-json/"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/wp-json/",
+			checks: "permalinks=ok:pretty_(…/wp-json/)", prefix: "wp-json"},
 		{name: "sub-directory over plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop", HomeScheme: "http"},
 			addr: func(s *wootest.Store) string { return s.HTTPURL() + "/shop" }, want: []string{"insecure-http/warning"},
 			transport: "oauth1", perms: "rwop", root: "/shop/wp-json/"},
+		{name: "Apache user directory /~shop over plain HTTP", cfg: wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/~shop", HomeScheme: "http"},
+			addr: func(s *wootest.Store) string { return s.HTTPURL() + "/~shop" }, want: []string{"insecure-http/warning"},
+			transport: "oauth1", perms: "rwop", root: "/~shop/wp-json/"},
 		{name: "sub-directory with prefix api and index.php permalinks",
 			cfg:  wootest.Config{WCPOSVersion: wcpos, SubDirectory: "/shop", RESTPrefix: "api", IndexPermalinks: true},
-			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/index.php/api/"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, transport: "basic", perms: "rwop", root: "/shop/index.php/api/", prefix: "api"},
 		{name: "no rewrite rules", cfg: wootest.Config{WCPOSVersion: wcpos, NoRewrites: true},
-			want: []string{"rewrite-rules-missing/blocker"}, perms: "rwop", root: "?rest_route=/"},
+			want: []string{"rewrite-rules-missing/blocker"}, perms: "rwop", root: "?rest_route=/",
+			checks: "permalinks=fail:the_web_server_does_not_pass_them_to_WordPress"},
+		{name: "no rewrite rules, version hidden, key checked", cfg: wootest.Config{NoRewrites: true},
+			want: []string{"rewrite-rules-missing/blocker", "wcpos-plugin-missing/info"}, perms: "rwop", root: "?rest_route=/",
+			checks: "permalinks=fail:the_web_server_does_not_pass_them_to_WordPress"},
 		{name: "no rewrite rules, version hidden", cfg: wootest.Config{NoRewrites: true},
 			want: []string{"rewrite-rules-missing/blocker", "wcpos-plugin-missing/info"}, perms: "rwop", root: "?rest_route=/"},
 		{name: "no rewrite rules with prefix api", cfg: wootest.Config{WCPOSVersion: wcpos, NoRewrites: true, RESTPrefix: "api"},
@@ -42,7 +50,8 @@ func siteCases() []causeCase {
 		{name: "no rewrite rules, WooCommerce 11.1, version hidden", cfg: wootest.Config{NoRewrites: true, WooCommerceVersion: "11.1.0"},
 			want: []string{"rewrite-rules-missing/warning", "wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop", root: "?rest_route=/"},
 		{name: "maintenance mode", cfg: wootest.Config{WCPOSVersion: wcpos, Maintenance: true}, want: []string{"maintenance/blocker"}},
-		{name: "fatal error on REST", cfg: wootest.Config{WCPOSVersion: wcpos, FatalREST: true}, want: []string{"server-error/blocker"}},
+		{name: "fatal error on REST", cfg: wootest.Config{WCPOSVersion: wcpos, FatalREST: true}, want: []string{"server-error/blocker"},
+			detail: "WordPress reports a critical error"},
 		{name: "PHP deprecation notice", cfg: wootest.Config{WCPOSVersion: wcpos, PHPNotices: true},
 			want: []string{"malformed-json/blocker"}, transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "byte order mark", cfg: wootest.Config{WCPOSVersion: wcpos, BOM: true},
@@ -55,9 +64,9 @@ func siteCases() []causeCase {
 		{name: "burst limit", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 2, Burst: 2}},
 			transport: "basic", perms: "rwop", root: "/wp-json/"},
 		{name: "burst limit answering 429", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 2, Burst: 1, Status: 429}},
-			transport: "basic", perms: "rwop", root: "/wp-json/"},
+			transport: "basic", perms: "rwop", root: "/wp-json/", slow: true},
 		{name: "burst limit that never lets up", cfg: wootest.Config{WCPOSVersion: wcpos, BurstLimit: wootest.BurstLimit{Rate: 0.01, Burst: 0}},
-			want: []string{"rate-limited/blocker"}},
+			want: []string{"rate-limited/blocker"}, slow: true},
 		{name: "server password", cfg: wootest.Config{WCPOSVersion: wcpos, ServerPassword: "pw"}, want: []string{"site-password/blocker"}},
 		{name: "page cache keyed by URL", cfg: wootest.Config{WCPOSVersion: wcpos, PageCache: wootest.CacheByURL},
 			key: revokedAfterCaching, want: []string{"unknown-key/blocker"}},
@@ -75,6 +84,11 @@ func siteCases() []causeCase {
 			addr: hidden, want: []string{"insecure-http/warning"}, transport: "oauth1", perms: "rwop", root: "/wp-json/"},
 		{name: "REST prefix changed without flushing the rewrite rules", cfg: wootest.Config{WCPOSVersion: wcpos, RESTPrefix: "api", StaleRewriteRules: true},
 			want: []string{"rest-api-not-found/blocker"}, detail: "re-save Settings → Permalinks"},
+		{name: "REST behind a WAF, typed at another host name", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true, RedirectToCanonicalHost: true},
+			addr: func(s *wootest.Store) string { return strings.Replace(s.URL(), "127.0.0.1", "localhost", 1) },
+			want: []string{"redirected/info", "waf-blocked/blocker"}, home: "https://127.0.0.1:"},
+		{name: "REST behind a WAF, in a sub-directory", cfg: wootest.Config{WCPOSVersion: wcpos, WAF: true, SubDirectory: "/shop"},
+			addr: func(s *wootest.Store) string { return s.SiteURL() }, want: []string{"waf-blocked/blocker"}, home: "/shop", requests: 8},
 		{name: "every address answers the front page", cfg: wootest.Config{WCPOSVersion: wcpos, StaticFrontPage: true},
 			want: []string{"rest-api-not-found/blocker"}},
 	}
@@ -103,6 +117,9 @@ func TestSitesEndToEnd(t *testing.T) {
 // runCauseCase runs one case's whole check and asserts its whole verdict.
 func runCauseCase(t *testing.T, tc causeCase) {
 	t.Helper()
+	if tc.slow && testing.Short() {
+		t.Skip("waits out a limit for seconds; not in -short")
+	}
 	s := wootest.New(tc.cfg)
 	defer s.Close()
 	admin := s.MintKey("admin", wootest.ReadWrite, wootest.Administrator)
@@ -156,10 +173,94 @@ func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
 	if b := rep.Blockers(); tc.detail != "" && (len(b) == 0 || !strings.Contains(b[0].Detail, tc.detail)) {
 		t.Errorf("the first blocker does not say %q: %v", tc.detail, b)
 	}
+	if tc.home != "" && !strings.Contains(rep.Store.Home, tc.home) {
+		t.Errorf("home %q, want it to hold %q", rep.Store.Home, tc.home)
+	}
 	if tc.language != "" && rep.Store.Language != tc.language {
 		t.Errorf("language %q, want %q", rep.Store.Language, tc.language)
 	}
 	if tc.root != "" && !strings.HasSuffix(rep.Store.RESTRoot, tc.root) {
 		t.Errorf("REST root %q, want …%s", rep.Store.RESTRoot, tc.root)
+	}
+	assertChecks(t, tc.checks, rep)
+	for _, say := range tc.says {
+		cause, words, _ := strings.Cut(say, "=")
+		exact := strings.HasSuffix(words, "$")
+		words = strings.TrimSuffix(words, "$")
+		found := false
+		for _, f := range rep.Findings {
+			if string(f.Cause) == cause {
+				found = f.Detail == words || (!exact && strings.Contains(f.Detail, words))
+				if !found {
+					t.Errorf("%s says %q, want %q", cause, f.Detail, words)
+				}
+			}
+		}
+		if !found && !t.Failed() {
+			t.Errorf("no %s finding saying %q", cause, words)
+		}
+	}
+	if tc.prefix != "" && rep.Store.RESTPrefix != tc.prefix {
+		t.Errorf("REST prefix %q, want %q", rep.Store.RESTPrefix, tc.prefix)
+	}
+	if tc.levels != 0 && rep.Levels != tc.levels {
+		t.Errorf("%d levels, want %d", rep.Levels, tc.levels)
+	}
+	if tc.order != "" {
+		var order []string
+		for _, f := range rep.Findings {
+			order = append(order, string(f.Cause))
+		}
+		if got := strings.Join(order, " "); got != tc.order {
+			t.Errorf("findings in the order %s, want %s", got, tc.order)
+		}
+	}
+	assertEvidence(t, tc.evidence, rep)
+	if tc.requests != 0 && rep.Requests != tc.requests {
+		t.Errorf("%d requests, want %d", rep.Requests, tc.requests)
+	}
+}
+
+// assertChecks holds checklist lines to "id=state[:detail_words]" (an
+// underscore stands for a space in the words).
+func assertChecks(t *testing.T, spec string, rep *wooclient.Report) {
+	t.Helper()
+	for _, want := range strings.Fields(spec) {
+		id, rest, _ := strings.Cut(want, "=")
+		state, words, _ := strings.Cut(rest, ":")
+		got, ok := rep.Check(wooclient.CheckID(id))
+		switch {
+		case !ok:
+			t.Errorf("no %s check", id)
+		case string(got.State) != state:
+			t.Errorf("check %s is %s (%s), want %s", id, got.State, got.Detail, state)
+		case !strings.Contains(got.Detail, strings.ReplaceAll(words, "_", " ")):
+			t.Errorf("check %s says %q, want it to say %q", id, got.Detail, strings.ReplaceAll(words, "_", " "))
+		}
+	}
+}
+
+// assertEvidence holds the first finding's evidence lines to hold the words
+// given for each, in order.
+func assertEvidence(t *testing.T, want []string, rep *wooclient.Report) {
+	t.Helper()
+	if len(want) == 0 {
+		return
+	}
+	if len(rep.Findings) == 0 {
+		t.Fatal("no finding to hold evidence")
+	}
+	ev := rep.Findings[0].Evidence
+	if len(ev) != len(want) {
+		t.Errorf("%d evidence lines, want %d: %v", len(ev), len(want), ev)
+		return
+	}
+	for i, w := range want {
+		if !strings.Contains(ev[i].String(), w) {
+			t.Errorf("evidence %d is %q, want it to hold %q", i, ev[i].String(), w)
+		}
+		if ev[i].Note != "" && !strings.Contains(w, ev[i].Note) {
+			t.Errorf("evidence %d has the note %q", i, ev[i].Note)
+		}
 	}
 }

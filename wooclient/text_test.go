@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,7 +82,11 @@ func TestEveryTextHasEnglish(t *testing.T) {
 // translations must cover too.
 func TestMessagesParse(t *testing.T) {
 	ids := map[string]string{}
-	for _, m := range Messages() {
+	all := Messages()
+	if !sort.SliceIsSorted(all, func(i, j int) bool { return all[i].ID < all[j].ID }) {
+		t.Error("Messages() is not sorted by ID, as documented")
+	}
+	for _, m := range all {
 		if _, err := template.New(m.ID).Parse(m.English); err != nil {
 			t.Errorf("%s: %v", m.ID, err)
 		}

@@ -1,0 +1,100 @@
+package wooclient_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
+	"github.com/wcpos/wcpos-setup/wooclient/wootest"
+)
+
+// hostileSiteCases are site setups the faithful store does not have a knob
+// for, made by the layer in front of it.
+func hostileSiteCases() []hostile {
+	const noWCPOS = "wcpos-plugin-missing/info"
+	return []hostile{
+		// A security plugin that blocks anonymous REST and hides every
+		// sign of the REST root (no Link header, no <link> in pages): its
+		// rest_cannot_access still shows WordPress, and the key gets past.
+		{name: "REST blocked and its root hidden", setup: serveFake(&fakeWoo{cfg: wootest.Config{RESTBlocked: true}, modify: hideRESTRoot}),
+			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				assertChecks(t, "wordpress=ok:WordPress_answers rest-api=warn woocommerce=ok", rep)
+			}},
+		// WordPress in its own directory (Settings → General: WordPress
+		// Address /wp, Site Address /): wp-admin and every admin page live
+		// under /wp, the API under home.
+		{name: "WordPress in its own directory", setup: serveFake(&fakeWoo{override: ownDirectory}),
+			want: []string{noWCPOS}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				if want := rep.Store.Home + "/wp"; rep.Store.SiteURL != want {
+					t.Errorf("site URL %q, want %q", rep.Store.SiteURL, want)
+				}
+				if u := rep.Findings[0].AdminURL; !strings.HasPrefix(u, rep.Store.Home+"/wp/wp-admin/") {
+					t.Errorf("the finding's admin page %q is not under /wp/wp-admin/", u)
+				}
+				assertChecks(t, "admin-page=ok:login", rep)
+			}},
+	}
+}
+
+var restLinkTag = regexp.MustCompile(`<link[^>]*https://api\.w\.org/[^>]*>`)
+
+// hideRESTRoot removes the REST root from headers and pages.
+func hideRESTRoot(resp *http.Response) error {
+	resp.Header.Del("Link")
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		return nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	body = restLinkTag.ReplaceAll(body, nil)
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	return nil
+}
+
+// ownDirectory answers as a WordPress whose siteurl is home's /wp: the index
+// names it as "url", and /wp/wp-admin/ is the admin.
+func ownDirectory(w http.ResponseWriter, r *http.Request) bool {
+	home := "https://" + r.Host
+	switch {
+	case r.URL.Path == "/wp-json/" || r.URL.Query().Get("rest_route") == "/":
+		w.Header().Set("Link", "<"+home+"/wp-json/>; rel=\"https://api.w.org/\"")
+		jsonAnswer(w, 200, `{"name":"Shop","url":"`+home+`/wp","home":"`+home+`","namespaces":["wp/v2","wc/v3"]}`)
+	case r.URL.Path == "/wp/wp-admin/":
+		http.Redirect(w, r, home+"/wp/wp-login.php?redirect_to=x", http.StatusFound)
+	case r.URL.Path == "/wp-admin/":
+		http.NotFound(w, r)
+	default:
+		return false
+	}
+	return true
+}
+
+// TestSavedHomeChangedWithoutLink: a saved connection is found moved by the
+// home its index names even where no Link header names the REST root.
+func TestSavedHomeChangedWithoutLink(t *testing.T) {
+	f := &fakeWoo{modify: hideRESTRoot}
+	srv := f.start(t, "https")
+	c := wooclient.New(wooclient.Options{RootCAs: trust(srv)})
+	creds := wooclient.Credentials{Key: testKey, Secret: testSecret}
+	first := c.Check(context.Background(), srv.URL, creds, nil)
+	if !first.OK() {
+		t.Fatalf("the connection to save does not work: %v", first.Findings)
+	}
+	f.store.Update(func(cfg *wootest.Config) { cfg.HomeHost = strings.Replace(cfg.HomeHost, "127.0.0.1", "localhost", 1) })
+	rep := c.CheckSaved(context.Background(), wooclient.Saved{Store: first.Store, Transport: first.Key.Transport}, creds, nil)
+	if !rep.Has(wooclient.CauseStoreMoved) {
+		t.Errorf("findings %v, want store-moved: the index names another home", rep.Findings)
+	}
+}
