@@ -82,7 +82,7 @@ func (a *app) runCheck(cmd *cobra.Command, g *globalFlags, f *checkFlags) error 
 	if f.json {
 		err = writeJSON(a.stdout, rep, !creds.IsZero(), code, a.version.String())
 	} else {
-		err = writeHuman(a.stdout, a.getenv, a.tr, rep, creds.IsZero(), code)
+		err = writeHuman(a.stdout, lineWidth(a.stdout), a.getenv, a.tr, rep, creds.IsZero(), code)
 	}
 	if err != nil {
 		return err

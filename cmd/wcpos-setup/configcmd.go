@@ -45,7 +45,7 @@ func showConfig(w io.Writer, tr *locale.Translator, lang locale.Choice, path str
 		profile = tr.T("config.profile-saved", "Profile", eff.Profile, "Names", strings.Join(names, ", "))
 	}
 	head = append(head, [2]string{tr.T("config.profile"), profile}, [2]string{tr.T("config.language"), languageLine(tr, lang)})
-	labelled(w, "", "  ", head)
+	labelled(w, 0, "", "  ", head)
 	fmt.Fprintln(w)
 	rows := [][]string{{tr.T("config.col-setting"), tr.T("config.col-value"), tr.T("config.col-from")}}
 	row := func(name string, v config.Value) {

@@ -67,14 +67,14 @@ func printServe(a *app, d *demoStore, caFile string) {
 	fmt.Fprintf(w, "%s\n\n", tr.T("demo.running", "Scenario", d.scenario.name, "Summary", scenarioSummary(tr, d.scenario)))
 	rows := [][2]string{{"HTTPS:", d.SiteURL()}, {"HTTP:", d.HTTPURL() + d.subDirectory()}, {tr.T("demo.ca-file"), caFile},
 		{tr.T("demo.admin"), d.Home() + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys"}}
-	labelled(w, "  ", " ", rows)
+	labelled(w, 0, "  ", " ", rows)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, tr.T("demo.keys"))
 	keys := [][2]string{{tr.T("demo.admin-key"), d.admin.ConsumerKey + "|" + d.admin.ConsumerSecret}}
 	if t := d.terminal; t != nil && (t.ConsumerKey != d.admin.ConsumerKey || t.ConsumerSecret != d.admin.ConsumerSecret) {
 		keys = append(keys, [2]string{tr.T("demo.terminal-key", "Scenario", d.scenario.name), t.ConsumerKey + "|" + t.ConsumerSecret})
 	}
-	labelled(w, "  ", "  ", keys)
+	labelled(w, 0, "  ", "  ", keys) // never wrapped: copied whole
 	fmt.Fprintf(w, "\n%s printf '%%s\\n' '<ck|cs>' | wcpos-setup check --url %s --cacert %s --keys-stdin\n", tr.T("demo.try"), d.SiteURL(), caFile)
 	fmt.Fprintln(w, tr.T("demo.stop-hint"))
 }

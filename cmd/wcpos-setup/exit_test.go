@@ -59,7 +59,7 @@ func TestReportExitFollowsTheDocumentedTable(t *testing.T) {
 				t.Errorf("reportExit = %d, want %d", got, tt.want)
 			}
 			var human, js bytes.Buffer
-			if err := writeHuman(&human, func(string) string { return "" }, newCatalog().English(), rep, false, tt.want); err != nil {
+			if err := writeHuman(&human, 0, func(string) string { return "" }, newCatalog().English(), rep, false, tt.want); err != nil {
 				t.Fatal(err)
 			}
 			verdicts := map[int]string{docWorks: "✓ Works", docKeyProblem: "a key or permission problem (exit 1).",

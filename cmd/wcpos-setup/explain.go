@@ -34,7 +34,7 @@ func (a *app) explainCmd() *cobra.Command {
 			if len(args) == 0 {
 				return listCatalogue(a.stdout, a.tr)
 			}
-			return explain(a.stdout, a.tr, args[0])
+			return explain(a.stdout, lineWidth(a.stdout), a.tr, args[0])
 		},
 	}
 }
@@ -82,8 +82,9 @@ func columns(rows [][]string) string {
 	return b.String()
 }
 
-// explain prints every entry matching a code or cause.
-func explain(w io.Writer, tr *locale.Translator, q string) error {
+// explain prints every entry matching a code or cause, wrapped to width
+// cells (0: one line per item).
+func explain(w io.Writer, width int, tr *locale.Translator, q string) error {
 	entries := wooclient.Lookup(q)
 	if len(entries) == 0 {
 		if near := suggest(q); near != "" {
@@ -99,7 +100,8 @@ func explain(w io.Writer, tr *locale.Translator, q string) error {
 		if e.Code != "" {
 			label = e.Code + " " + label
 		}
-		fmt.Fprintf(w, "%s — %s (%s)\n\n", label, tr.Title(e.Cause), tr.Severity(e.Severity))
+		hang(w, width, "", fmt.Sprintf("%s — %s (%s)", label, tr.Title(e.Cause), tr.Severity(e.Severity)), nil)
+		fmt.Fprintln(w)
 		rows := [][2]string{{tr.T("explain.cashier"), tr.Message(e.Cause)}, {tr.T("explain.admin"), tr.Fix(e.Cause)}}
 		if e.Page != wooclient.PageNone {
 			rows = append(rows, [2]string{tr.T("explain.admin-page"), "{home}/" + string(e.Page)})
@@ -107,7 +109,7 @@ func explain(w io.Writer, tr *locale.Translator, q string) error {
 		if d := tr.DocsURL(e.Code); d != "" {
 			rows = append(rows, [2]string{tr.T("explain.docs"), d})
 		}
-		labelled(w, "  ", " ", rows)
+		labelled(w, width, "  ", " ", rows)
 	}
 	return nil
 }

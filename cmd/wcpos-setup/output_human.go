@@ -32,13 +32,17 @@ func newHumanStyles() humanStyles {
 
 // writeHuman prints one line per check with ✓/!/✗, then each finding with
 // its code, cause, fix, admin page and evidence, then the verdict.
-func writeHuman(out io.Writer, getenv func(string) string, tr *locale.Translator, r *wooclient.Report, noKey bool, code int) error {
+//
+// width is the terminal's (lineWidth), 0 for one line per item.
+func writeHuman(out io.Writer, width int, getenv func(string) string, tr *locale.Translator, r *wooclient.Report, noKey bool, code int) error {
 	w := colorprofile.NewWriter(out, environ(getenv))
 	st := newHumanStyles()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n\n", st.bold.Render("wcpos-setup check"), r.Store.URL)
+	whole(&b, width, st.bold.Render("wcpos-setup check")+" ", r.Store.URL)
+	b.WriteString("\n")
 	if r.Store.Name != "" {
-		fmt.Fprintf(&b, "%s\n\n", tr.T("out.store-line", "Name", r.Store.Name, "Home", r.Store.Home))
+		hang(&b, width, "", tr.T("out.store-line", "Name", r.Store.Name, "Home", r.Store.Home), nil)
+		b.WriteString("\n")
 	}
 	labels := make([]string, len(r.Checks))
 	for i, c := range r.Checks {
@@ -51,15 +55,18 @@ func writeHuman(out io.Writer, getenv func(string) string, tr *locale.Translator
 		if icon == "" {
 			icon = st.dim.Render("–")
 		}
-		fmt.Fprintf(&b, "%s %s %s\n", icon, padCells(labels[i], col), st.dim.Render(tr.CheckDetail(c)))
+		hang(&b, width, icon+" "+padCells(labels[i], col)+" ", tr.CheckDetail(c), st.dim.Render)
 	}
 	if noKey {
-		b.WriteString("\n" + st.dim.Render(tr.T("out.no-key")) + "\n")
+		b.WriteString("\n")
+		hang(&b, width, "", tr.T("out.no-key"), st.dim.Render)
 	}
 	for _, f := range r.Findings {
-		writeFinding(&b, st, tr, f)
+		writeFinding(&b, width, st, tr, f)
 	}
-	b.WriteString("\n" + verdict(st, tr, r, code) + "\n")
+	b.WriteString("\n")
+	icon, text, style := verdict(st, tr, r, code)
+	hang(&b, width, style.Render(icon)+" ", text, style.Render)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -76,15 +83,20 @@ func columnWidth(labels ...string) int {
 }
 
 // labelled writes label/value rows with the values in one column, as far
-// in as the widest (translated) label: indent, label, padding, gap, value.
-func labelled(w io.Writer, indent, gap string, rows [][2]string) {
+// in as the widest (translated) label: indent, label, padding, gap, value;
+// a value longer than width wraps under its own start (0: never).
+func labelled(w io.Writer, width int, indent, gap string, rows [][2]string) {
 	labels := make([]string, len(rows))
 	for i, r := range rows {
 		labels[i] = r[0]
 	}
 	col := columnWidth(labels...)
 	for _, r := range rows {
-		fmt.Fprintf(w, "%s%s%s%s\n", indent, padCells(r[0], col), gap, r[1])
+		if isAddress(r[1]) {
+			whole(w, width, indent+padCells(r[0], col)+gap, r[1])
+			continue
+		}
+		hang(w, width, indent+padCells(r[0], col)+gap, r[1], nil)
 	}
 }
 
@@ -94,9 +106,10 @@ func padCells(s string, w int) string {
 }
 
 // writeFinding prints one finding, the way support reads it on the phone.
-func writeFinding(b *strings.Builder, st humanStyles, tr *locale.Translator, f wooclient.Finding) {
+func writeFinding(b *strings.Builder, width int, st humanStyles, tr *locale.Translator, f wooclient.Finding) {
 	style := map[wooclient.Severity]lipgloss.Style{wooclient.SeverityBlocker: st.fail, wooclient.SeverityWarning: st.warn}[f.Severity]
-	fmt.Fprintf(b, "\n%s — %s (%s)\n", style.Render(f.Label()), tr.Title(f.Cause), tr.Severity(f.Severity))
+	b.WriteString("\n")
+	hang(b, width, "", fmt.Sprintf("%s — %s (%s)", style.Render(f.Label()), tr.Title(f.Cause), tr.Severity(f.Severity)), nil)
 	rows := [][2]string{}
 	if d := tr.Detail(f); d != "" {
 		rows = append(rows, [2]string{tr.T("out.what"), d})
@@ -108,23 +121,24 @@ func writeFinding(b *strings.Builder, st humanStyles, tr *locale.Translator, f w
 	if d := tr.DocsURL(f.Code); d != "" {
 		rows = append(rows, [2]string{tr.T("out.docs"), d})
 	}
-	labelled(b, "  ", " ", rows)
+	labelled(b, width, "  ", " ", rows)
 	for _, e := range f.Evidence {
-		fmt.Fprintf(b, "  %s\n", st.dim.Render("· "+e.String()))
+		hang(b, width, "  "+st.dim.Render("·")+" ", e.String(), st.dim.Render)
 	}
 }
 
-func verdict(st humanStyles, tr *locale.Translator, r *wooclient.Report, code int) string {
+// verdict is the last line: its icon, its words and their colour.
+func verdict(st humanStyles, tr *locale.Translator, r *wooclient.Report, code int) (icon, text string, style lipgloss.Style) {
 	switch code {
 	case exitOK:
 		if w := len(r.Warnings()); w > 0 {
-			return st.ok.Render("✓ " + tr.N("out.works-warnings", w))
+			return "✓", tr.N("out.works-warnings", w), st.ok
 		}
-		return st.ok.Render("✓ " + tr.T("out.works"))
+		return "✓", tr.T("out.works"), st.ok
 	case exitKey:
-		return st.fail.Render("✗ " + tr.T("out.key-problem"))
+		return "✗", tr.T("out.key-problem"), st.fail
 	}
-	return st.fail.Render("✗ " + tr.T("out.store-problem"))
+	return "✗", tr.T("out.store-problem"), st.fail
 }
 
 // environ rebuilds the environment colorprofile reads (NO_COLOR, TERM…)

@@ -14,7 +14,7 @@ import (
 func humanCheck(t *testing.T, env map[string]string, r *wooclient.Report, noKey bool, code int) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := writeHuman(&b, func(k string) string { return env[k] }, newCatalog().English(), r, noKey, code); err != nil {
+	if err := writeHuman(&b, 0, func(k string) string { return env[k] }, newCatalog().English(), r, noKey, code); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
