@@ -84,7 +84,7 @@ func TestCheckOutputFitsTheTerminalInEveryLanguage(t *testing.T) {
 
 // A pipe or a file gets whole lines (scripts read them); a terminal gets
 // its width, also through the colour writer fang and check put in front.
-func TestLineWidthIsTheTerminals(t *testing.T) {
+func TestCheckWrapsToTheTerminalsWidth(t *testing.T) {
 	if w := lineWidth(&bytes.Buffer{}); w != 0 {
 		t.Errorf("a buffer is %d columns wide; want 0 (no wrapping)", w)
 	}
