@@ -189,6 +189,20 @@ func TestCredentialsEndingAndZero(t *testing.T) {
 	if (Credentials{Key: "ck_abc"}).Ending() != "" {
 		t.Error("Ending of a short key reveals it")
 	}
+	// The ending is what the masked key shows after "ck_…" (README: the
+	// report's "ending" ck_…abc1234 beside key_ending abc1234), down to the
+	// shortest key that still shows 7 characters and one shorter.
+	// WooCommerce shows a key's last 7 characters (domain.md §1).
+	for key, want := range map[string]string{"ck_1234567": "1234567", "ck_123456": ""} {
+		c := Credentials{Key: key}
+		shown, _ := strings.CutPrefix(c.Masked(), "ck_…")
+		if shown == c.Masked() {
+			shown = ""
+		}
+		if c.Ending() != want || shown != want {
+			t.Errorf("%q: Ending %q and Masked %q, want both to show %q", key, c.Ending(), c.Masked(), want)
+		}
+	}
 	if !(Credentials{}).IsZero() || (Credentials{Secret: "x"}).IsZero() {
 		t.Error("IsZero wrong")
 	}
