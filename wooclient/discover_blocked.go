@@ -2,6 +2,7 @@ package wooclient
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 // everything else is a blocker.
 func (r *run) noIndex(d discovery, store Store, adv string) Store {
 	if d.front.ok() && len(d.front.redirects) > 0 {
-		if b := cleanBase(originOf(d.front.finalURL)); b != "" && schemeOf(b) == schemeOf(d.base) {
+		if b := redirectedHome(d.front.finalURL, adv); b != "" && schemeOf(b) == schemeOf(d.base) {
 			store.Home = b
 		}
 	}
@@ -150,6 +151,23 @@ func skewDetail(off time.Duration) Text {
 		return say("clock.ahead", Args{"Offset": (-off).Round(time.Minute).String()})
 	}
 	return say("clock.behind", Args{"Offset": off.Round(time.Minute).String()})
+}
+
+// redirectedHome is the home a front page's redirect lands in when no index
+// names it. WordPress's REST root is its home plus "[index.php/]<prefix>/"
+// (rest_url()), so a pretty root advertised on the host landed on gives the
+// home with its sub-directory; without one, the origin: the path of a page
+// (a language's /en/, a landing page) says nothing about the home.
+func redirectedHome(final, adv string) string {
+	if isPretty(adv) && sameHost(adv, final) {
+		if u, err := url.Parse(withScheme(adv, schemeOf(final))); err == nil {
+			p := strings.TrimSuffix(u.Path, "/")
+			u.Path = strings.TrimSuffix(p[:max(strings.LastIndexByte(p, '/'), 0)], "/index.php")
+			u.RawPath = ""
+			return cleanBase(u.String())
+		}
+	}
+	return cleanBase(originOf(final))
 }
 
 func originOf(raw string) string {
