@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,6 +27,17 @@ func hostileSiteCases() []hostile {
 			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
 			check: func(t *testing.T, rep *wooclient.Report) {
 				assertChecks(t, "wordpress=ok:WordPress_answers rest-api=warn woocommerce=ok", rep)
+			}},
+		// The same plugin on a site whose front page sends visitors to their
+		// language (/ → /en/): with the REST root hidden, the page's path says
+		// nothing of the home, so the key goes to the origin's /wp-json/.
+		{name: "REST blocked and its root hidden, the front page redirecting to /en/",
+			setup: serveFake(&fakeWoo{cfg: wootest.Config{RESTBlocked: true}, modify: hideRESTRoot, override: toLanguage, rewrite: fromLanguage}),
+			want:  []string{"redirected/info", "rest-blocked/info"}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				if u, err := url.Parse(rep.Store.Home); err != nil || u.Path != "" || rep.Store.RESTRoot != rep.Store.Home+"/wp-json/" {
+					t.Errorf("home %q and REST root %q, want the origin and its /wp-json/", rep.Store.Home, rep.Store.RESTRoot)
+				}
 			}},
 		// WordPress in its own directory (Settings → General: WordPress
 		// Address /wp, Site Address /): wp-admin and every admin page live
@@ -61,6 +73,22 @@ func hideRESTRoot(resp *http.Response) error {
 	resp.ContentLength = int64(len(body))
 	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
 	return nil
+}
+
+// toLanguage redirects the front page to the English one, as multilingual
+// plugins do; fromLanguage serves it from the store's front page.
+func toLanguage(w http.ResponseWriter, r *http.Request) bool {
+	if r.URL.Path != "/" || r.URL.RawQuery != "" {
+		return false
+	}
+	http.Redirect(w, r, "/en/", http.StatusFound)
+	return true
+}
+
+func fromLanguage(r *http.Request) {
+	if r.URL.Path == "/en/" {
+		r.URL.Path = "/"
+	}
 }
 
 // ownDirectory answers as a WordPress whose siteurl is home's /wp: the index
