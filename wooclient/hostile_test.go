@@ -2,6 +2,7 @@ package wooclient_test
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"net"
 	"net/http"
@@ -175,6 +176,12 @@ func hostileCases() []hostile {
 		}, want: blocker(wooclient.CauseTLSOther)},
 		{name: "Date header two hours off", setup: serveFake(&fakeWoo{cfg: wootest.Config{ClockOffset: 2 * time.Hour}}),
 			want: []string{"clock-skew/warning", noWCPOS}, transport: "basic", perms: "rwop", detail: ""},
+		// A caller's own transport may fail verification without naming the
+		// certificate (crypto/tls always names it): still API01005, no crash.
+		{name: "certificate error naming no certificate", setup: func(t *testing.T, o *wooclient.Options) string {
+			o.Transport = dialError(&tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}})
+			return "https://shop.example"
+		}, want: blocker(wooclient.CauseTLSUntrust), detail: "the certificate is not signed by an authority this terminal trusts"},
 		{name: "DNS name not found", setup: func(t *testing.T, o *wooclient.Options) string {
 			o.Transport = dialError(&net.DNSError{Err: "no such host", Name: "shop.invalid", IsNotFound: true})
 			return "https://shop.invalid"
