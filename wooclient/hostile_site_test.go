@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
@@ -19,7 +20,24 @@ import (
 // for, made by the layer in front of it.
 func hostileSiteCases() []hostile {
 	const noWCPOS = "wcpos-plugin-missing/info"
+	var rootAsked atomic.Int32
 	return []hostile{
+		// A REST prefix (/wp-json/ is a 404), ?rest_route= refused by a
+		// firewall rule, and a "no trailing slash" redirect on the root
+		// WordPress advertises (/api/ → /api): discovery asks that root for
+		// its index once, and the answer it followed settles the root without
+		// asking again (README: one more level, nothing asked twice).
+		{name: "advertised root redirected to drop its slash, ?rest_route= refused",
+			setup: func(t *testing.T, o *wooclient.Options) string {
+				rootAsked.Store(0)
+				return serveFake(slashlessRoot(&rootAsked))(t, o)
+			},
+			want: []string{noWCPOS}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				if n := rootAsked.Load(); n != 1 || !strings.HasSuffix(rep.Store.RESTRoot, "/api/") {
+					t.Errorf("REST root %q, its index asked %d times, want …/api/ asked once", rep.Store.RESTRoot, n)
+				}
+			}},
 		// A security plugin that blocks anonymous REST and hides every
 		// sign of the REST root (no Link header, no <link> in pages): its
 		// rest_cannot_access still shows WordPress, and the key gets past.
@@ -73,6 +91,32 @@ func hideRESTRoot(resp *http.Response) error {
 	resp.ContentLength = int64(len(body))
 	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
 	return nil
+}
+
+// slashlessRoot is a store with the REST prefix api whose server refuses
+// ?rest_route= and redirects /api/ to /api (WordPress answers both), counting
+// the index requests to /api/ in asked.
+func slashlessRoot(asked *atomic.Int32) *fakeWoo {
+	return &fakeWoo{cfg: wootest.Config{RESTPrefix: "api"},
+		override: func(w http.ResponseWriter, r *http.Request) bool {
+			switch {
+			case r.URL.Query().Has("rest_route"):
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(http.StatusForbidden)
+				_, _ = w.Write([]byte("<html><body><h1>403 Forbidden</h1></body></html>"))
+				return true
+			case r.URL.Path == "/api/" && r.URL.Query().Has("_fields"):
+				asked.Add(1)
+				http.Redirect(w, r, "/api?"+r.URL.RawQuery, http.StatusMovedPermanently)
+				return true
+			}
+			return false
+		},
+		rewrite: func(r *http.Request) {
+			if r.URL.Path == "/api" {
+				r.URL.Path = "/api/"
+			}
+		}}
 }
 
 // toLanguage redirects the front page to the English one, as multilingual
