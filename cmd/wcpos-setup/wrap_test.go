@@ -146,3 +146,33 @@ func squeeze(s string) string {
 		return r
 	}, escapes.ReplaceAllString(s, ""))
 }
+
+// The edges of the layout rules, cell for cell: a value keeps its place
+// beside the label while at least 16 cells remain there; an address stays
+// on the label's line when it fits exactly, goes under it indented by four
+// when that fits exactly, and starts at the left edge when nothing fits.
+func TestCheckWrapBoundaries(t *testing.T) {
+	const label = "  Docs:   " // 10 cells
+	for _, c := range []struct {
+		name  string
+		write func(*bytes.Buffer)
+		want  string
+	}{
+		{"16 cells beside the label", func(b *bytes.Buffer) { hang(b, 26, label, "sixteen cells ok", nil) },
+			"  Docs:   sixteen cells ok\n"},
+		{"15 cells beside the label", func(b *bytes.Buffer) { hang(b, 25, label, "fifteen cells a", nil) },
+			"  Docs:\n    fifteen cells a\n"},
+		{"an address that fits exactly", func(b *bytes.Buffer) { whole(b, 32, label, "https://a.example/0123") },
+			"  Docs:   https://a.example/0123\n"},
+		{"an address under the label, exactly", func(b *bytes.Buffer) { whole(b, 26, label, "https://a.example/0123") },
+			"  Docs:\n    https://a.example/0123\n"},
+		{"an address one cell too long for the indent", func(b *bytes.Buffer) { whole(b, 25, label, "https://a.example/0123") },
+			"  Docs:\nhttps://a.example/0123\n"},
+	} {
+		var b bytes.Buffer
+		c.write(&b)
+		if b.String() != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, b.String(), c.want)
+		}
+	}
+}
