@@ -206,6 +206,7 @@ func hostileCases() []hostile {
 	cases = append(cases, hostileKeyCases()...)
 	cases = append(cases, hostileClockCases()...)
 	cases = append(cases, hostileSiteCases()...)
+	cases = append(cases, hostileRedirectCases()...)
 	return append(cases, hostileProbeCases()...)
 }
 

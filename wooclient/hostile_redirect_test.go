@@ -1,0 +1,64 @@
+package wooclient_test
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wcpos/wcpos-setup/wooclient"
+)
+
+// hostileRedirectCases are redirect chains at the limit the README names:
+// five redirects are followed, a sixth is a loop (browsers allow more, but
+// a store that needs six hops to show its front page is misconfigured).
+func hostileRedirectCases() []hostile {
+	// The REST API answers either way, so the store works; what differs is
+	// whether the front page was reached (the redirected finding's evidence).
+	const noWCPOS = "wcpos-plugin-missing/info"
+	return []hostile{
+		{name: "front page behind five redirects", setup: serveFake(hops(5)),
+			want: []string{"redirected/info", noWCPOS}, transport: "basic", perms: "rwop",
+			check: frontEvidence(`^GET https://[^/]+/ → 200 \(redirected to https://[^/]+/hop5\)$`)},
+		{name: "front page behind six redirects", setup: serveFake(hops(6)),
+			want: []string{"redirected/info", noWCPOS}, transport: "basic", perms: "rwop",
+			check: frontEvidence(`^GET https://[^/]+/ \(redirects go round: https://[^/]+/hop6\)$`)},
+	}
+}
+
+// hops sends the front page through n redirects, /hop1 … /hopN, the last
+// of which is the store's front page.
+func hops(n int) *fakeWoo {
+	last := fmt.Sprintf("/hop%d", n)
+	return &fakeWoo{
+		override: func(w http.ResponseWriter, r *http.Request) bool {
+			if r.URL.Path == "/" && r.URL.RawQuery == "" {
+				http.Redirect(w, r, "/hop1", http.StatusFound)
+				return true
+			}
+			if k, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/hop")); err == nil && k < n {
+				http.Redirect(w, r, fmt.Sprintf("/hop%d", k+1), http.StatusFound)
+				return true
+			}
+			return false
+		},
+		rewrite: func(r *http.Request) {
+			if r.URL.Path == last {
+				r.URL.Path = "/"
+			}
+		},
+	}
+}
+
+// frontEvidence checks the one evidence line of the first finding (the
+// redirected front page).
+func frontEvidence(pattern string) func(*testing.T, *wooclient.Report) {
+	re := regexp.MustCompile(pattern)
+	return func(t *testing.T, rep *wooclient.Report) {
+		if ev := rep.Findings[0].Evidence; len(ev) != 1 || !re.MatchString(ev[0].String()) {
+			t.Errorf("front page evidence %v, want one line matching %s", ev, pattern)
+		}
+	}
+}
