@@ -14,7 +14,7 @@ const hidden = "•••••••"
 // MaskKey shows a consumer key the way WooCommerce's key list does,
 // "ck_…abc1234", so a cashier and support can agree on the key without
 // reading it out. A value that is really a secret is masked as one, one
-// too short to spare seven characters shows none, and a masked key is
+// too short to spare seven characters (under 20) shows none, and a masked key is
 // returned as is (masking twice must not hide the ending).
 func MaskKey(key string) string {
 	r := []rune(key)

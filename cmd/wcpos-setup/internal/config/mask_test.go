@@ -16,7 +16,9 @@ func TestMaskKeyAndSecret(t *testing.T) {
 		{MaskKey(""), ""},
 		{MaskKey(MaskKey(key)), "ck_…abc1234"}, // idempotent, so nested printing keeps the ending
 		{MaskKey("ck_short"), "ck_…•••••••"},
-		{MaskKey(secret), "cs_…•••••••"}, // a secret in the key field is still a secret
+		{MaskKey("ck_0123456789abcdef"), "ck_…•••••••"},  // 19 characters: too short to spare seven
+		{MaskKey("ck_0123456789abcdef0"), "ck_…abcdef0"}, // 20: the ending shows
+		{MaskKey(secret), "cs_…•••••••"},                 // a secret in the key field is still a secret
 		{MaskKey("0123456789abcdef0123456789"), "…3456789"},
 		{MaskSecret(secret), "cs_…•••••••"},
 		{MaskSecret("x"), "cs_…•••••••"}, // same length whatever the input
