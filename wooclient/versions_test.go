@@ -55,6 +55,7 @@ func TestVersionBoundariesEndToEnd(t *testing.T) {
 func TestVersionBoundariesWithoutKey(t *testing.T) {
 	for _, tc := range []struct {
 		version, hidden string
+		noRewrites      bool // pretty permalinks without the web server's rewrite rules, not Plain
 		want            []string
 		state           wooclient.State
 	}{
@@ -64,13 +65,22 @@ func TestVersionBoundariesWithoutKey(t *testing.T) {
 		{version: "11.1.0", state: wooclient.StateOK},
 		{version: "12.0.0", state: wooclient.StateOK},
 		{hidden: "11.1.0", want: []string{"plain-permalinks/warning", "wcpos-plugin-missing/info"}, state: wooclient.StateWarn},
+		{version: "11.0.9", noRewrites: true, want: []string{"rewrite-rules-missing/blocker"}, state: wooclient.StateFail},
+		{version: "11.1", noRewrites: true, want: []string{"rewrite-rules-missing/warning"}, state: wooclient.StateWarn},
+		{hidden: "11.0.9", noRewrites: true, want: []string{"rewrite-rules-missing/warning", "wcpos-plugin-missing/info"}, state: wooclient.StateWarn},
 	} {
 		name := "WooCommerce " + tc.version + tc.hidden
+		if tc.noRewrites {
+			name += ", no rewrite rules"
+		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			cfg := wootest.Config{WCPOSVersion: "1.8.2", PlainPermalinks: true, WooCommerceVersion: tc.version}
 			if tc.hidden != "" {
 				cfg = wootest.Config{PlainPermalinks: true, WooCommerceVersion: tc.hidden}
+			}
+			if tc.noRewrites {
+				cfg.PlainPermalinks, cfg.NoRewrites = false, true
 			}
 			s := wootest.New(cfg)
 			defer s.Close()
