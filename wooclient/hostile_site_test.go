@@ -57,6 +57,18 @@ func hostileSiteCases() []hostile {
 					t.Errorf("home %q and REST root %q, want the origin and its /wp-json/", rep.Store.Home, rep.Store.RESTRoot)
 				}
 			}},
+		// The same plugin on a store in a sub-directory, typed with its path:
+		// no redirect, no root advertised; the home is what was typed.
+		{name: "REST blocked and its root hidden, in a sub-directory",
+			setup: func(t *testing.T, o *wooclient.Options) string {
+				return serveFake(&fakeWoo{cfg: wootest.Config{RESTBlocked: true, SubDirectory: "/shop"}, modify: hideRESTRoot})(t, o) + "/shop"
+			},
+			want: []string{"rest-blocked/info"}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				if u, err := url.Parse(rep.Store.Home); err != nil || u.Path != "/shop" || rep.Store.RESTRoot != rep.Store.Home+"/wp-json/" {
+					t.Errorf("home %q and REST root %q, want …/shop and its /wp-json/", rep.Store.Home, rep.Store.RESTRoot)
+				}
+			}},
 		// WordPress in its own directory (Settings → General: WordPress
 		// Address /wp, Site Address /): wp-admin and every admin page live
 		// under /wp, the API under home.
