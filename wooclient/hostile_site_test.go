@@ -69,6 +69,16 @@ func hostileSiteCases() []hostile {
 					t.Errorf("home %q and REST root %q, want …/shop and its /wp-json/", rep.Store.Home, rep.Store.RESTRoot)
 				}
 			}},
+		// Plain permalinks with the REST root hidden: nothing is advertised and
+		// /wp-json/ is the front page, so the API is the ?rest_route= one.
+		{name: "Plain permalinks and the REST root hidden", setup: serveFake(&fakeWoo{
+			cfg: wootest.Config{PlainPermalinks: true, WooCommerceVersion: "11.1.0"}, modify: hideRESTRoot}),
+			want: []string{noWCPOS}, transport: "basic", perms: "rwop",
+			check: func(t *testing.T, rep *wooclient.Report) {
+				if want := rep.Store.Home + "/index.php?rest_route=/"; rep.Store.RESTRoot != want || !rep.Store.PlainPermalinks {
+					t.Errorf("REST root %q (plain %v), want %q", rep.Store.RESTRoot, rep.Store.PlainPermalinks, want)
+				}
+			}},
 		// WordPress in its own directory (Settings → General: WordPress
 		// Address /wp, Site Address /): wp-admin and every admin page live
 		// under /wp, the API under home.
