@@ -68,11 +68,11 @@ func hostileProbeCases() []hostile {
 		{name: "2xx on the write probe", setup: serveFake(&probe2xx), want: []string{"probe-route-exists/blocker", noWCPOS},
 			transport: "basic", perms: "rop", check: onePost(&probe2xx)},
 		{name: "3xx on the write probe", setup: serveFake(&probe3xx), want: []string{noWCPOS, "write-unproven/blocker"},
-			transport: "basic", perms: "rop", check: onePost(&probe3xx)},
+			transport: "basic", perms: "rop", check: onePost(&probe3xx), detail: "the write check was redirected to "},
 		{name: "200 on the write probe, signatures dropped", setup: serveFake(&probe200), want: []string{"probe-route-exists/blocker", noWCPOS},
 			transport: "basic", perms: "rop", check: posts(&probe200, 1)},
 		{name: "300 on the write probe, signatures dropped", setup: serveFake(&probe300), want: []string{noWCPOS, "write-unproven/blocker"},
-			transport: "basic", perms: "rop", check: posts(&probe300, 2)},
+			transport: "basic", perms: "rop", check: posts(&probe300, 2), detail: "the write check answered 300 Multiple Choices"},
 		{name: "redirect to another host", setup: func(t *testing.T, o *wooclient.Options) string {
 			target = (&fakeWoo{}).start(t, "https")
 			origin := tlsServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -32,6 +32,8 @@ func TestCheckKey(t *testing.T) {
 		{"all capitals", strings.ToUpper(testKey), strings.ToUpper(testKey), malformed("In capitals: the store won't know it.", 1)},
 		{"upper-case prefix", "CK_" + testKey[3:], "CK_" + testKey[3:], malformed("Upper-case “C” at character 1: keys are lower-case.", 1)},
 		{"upper-case hex", withRune(testKey, 7, "A"), withRune(testKey, 7, "A"), malformed("Upper-case “A” at character 7: keys are lower-case.", 7)},
+		{"upper-case hex right after the prefix", withRune(testKey, 4, "A"), withRune(testKey, 4, "A"), malformed("Upper-case “A” at character 4: keys are lower-case.", 4)},
+		{"upper-case F, the last hex letter", withRune(testKey, 9, "F"), withRune(testKey, 9, "F"), malformed("Upper-case “F” at character 9: keys are lower-case.", 9)},
 		{"non-hex", withRune(testKey, 12, "G"), withRune(testKey, 12, "G"), malformed("Character 12 is “G”: keys use only 0–9 and a–f.", 12)},
 		{"letter o for zero", withRune(testKey, 4, "o"), withRune(testKey, 4, "o"), malformed("Character 4 is “o”: keys use only 0–9 and a–f.", 4)},
 		{"accented", withRune(testKey, 5, "é"), withRune(testKey, 5, "é"), malformed("Character 5 is “é”: keys use only 0–9 and a–f.", 5)},
@@ -99,6 +101,7 @@ func TestKeysCleanField(t *testing.T) {
 		{"\u00a0ck_x\u00a0", "ck_x"},
 		{"\u200bck_\u200dx\ufeff\u2060", "ck_x"},
 		{"\u202ack_x\u202c\u200e", "ck_x"},
+		{"\u200fck_x\u202e\u2069", "ck_x"}, // the last of each invisible range: RLM, RLO, PDI
 		{`"ck_x"`, "ck_x"},
 		{"“ck_x”", "ck_x"},
 		{"‘ck_x’", "ck_x"},
