@@ -1,7 +1,9 @@
 package wooclient_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -60,5 +62,36 @@ func frontEvidence(pattern string) func(*testing.T, *wooclient.Report) {
 		if ev := rep.Findings[0].Evidence; len(ev) != 1 || !re.MatchString(ev[0].String()) {
 			t.Errorf("front page evidence %v, want one line matching %s", ev, pattern)
 		}
+	}
+}
+
+// hostileCapCases are answers at the size cap: Options.MaxBody is the
+// most a body may be, so an index of exactly that size is read and one
+// byte more is named too large.
+func hostileCapCases() []hostile {
+	padded := func(size int) func(*testing.T, *wooclient.Options) string {
+		return func(t *testing.T, o *wooclient.Options) string {
+			o.MaxBody = 1 << 20
+			return serveFake(&fakeWoo{modify: func(resp *http.Response) error {
+				if q := resp.Request.URL; q.Path != "/wp-json/" && q.Query().Get("rest_route") != "/" {
+					return nil
+				}
+				body, err := io.ReadAll(resp.Body)
+				if err != nil {
+					return err
+				}
+				body = append(body, bytes.Repeat([]byte(" "), size-len(body))...) // JSON allows trailing blanks
+				resp.Body = io.NopCloser(bytes.NewReader(body))
+				resp.ContentLength = int64(len(body))
+				resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+				return nil
+			}})(t, o)
+		}
+	}
+	return []hostile{
+		{name: "an index of exactly the 1 MiB cap", setup: padded(1 << 20),
+			want: []string{"wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop"},
+		{name: "an index one byte over the 1 MiB cap", setup: padded(1<<20 + 1),
+			want: []string{"response-too-large/blocker"}, detail: "the answer is larger than 1 MiB"},
 	}
 }

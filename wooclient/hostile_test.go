@@ -207,6 +207,7 @@ func hostileCases() []hostile {
 	cases = append(cases, hostileClockCases()...)
 	cases = append(cases, hostileSiteCases()...)
 	cases = append(cases, hostileRedirectCases()...)
+	cases = append(cases, hostileCapCases()...)
 	return append(cases, hostileProbeCases()...)
 }
 
