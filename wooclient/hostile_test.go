@@ -208,6 +208,7 @@ func hostileCases() []hostile {
 	cases = append(cases, hostileSiteCases()...)
 	cases = append(cases, hostileRedirectCases()...)
 	cases = append(cases, hostileCapCases()...)
+	cases = append(cases, hostileDownCases()...)
 	return append(cases, hostileProbeCases()...)
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
@@ -93,5 +94,36 @@ func hostileCapCases() []hostile {
 			want: []string{"wcpos-plugin-missing/info"}, transport: "basic", perms: "rwop"},
 		{name: "an index one byte over the 1 MiB cap", setup: padded(1<<20 + 1),
 			want: []string{"response-too-large/blocker"}, detail: "the answer is larger than 1 MiB"},
+	}
+}
+
+// hostileDownCases are stores that are down, not limiting bursts: a JSON
+// 500 (WordPress's critical error) is not the REST API answering, so the
+// 503s beside it are a server error, named at once, never retried as a rate
+// limit (throttle.go: "a store that is down is not a burst").
+func hostileDownCases() []hostile {
+	var mu sync.Mutex
+	asked := map[string]int{}
+	return []hostile{
+		{name: "critical error on the index, 503 elsewhere", setup: fake(func(w http.ResponseWriter, r *http.Request) bool {
+			mu.Lock()
+			asked[r.Method+" "+r.URL.Path]++
+			mu.Unlock()
+			if r.URL.Path == "/wp-json/" || r.URL.Query().Get("rest_route") == "/" {
+				jsonAnswer(w, 500, `{"code":"internal_server_error","message":"<p>There has been a critical error on this website.</p>","data":{"status":500}}`)
+				return true
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(503)
+			return true
+		}), want: []string{"server-error/blocker"}, check: func(t *testing.T, _ *wooclient.Report) {
+			mu.Lock()
+			defer mu.Unlock()
+			for req, n := range asked {
+				if n > 1 {
+					t.Errorf("%s was asked %d times: a store that is down was retried as if it limited bursts", req, n)
+				}
+			}
+		}},
 	}
 }
