@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wcpos/wcpos-setup/wooclient"
 )
@@ -104,7 +105,20 @@ func hostileCapCases() []hostile {
 func hostileDownCases() []hostile {
 	var mu sync.Mutex
 	asked := map[string]int{}
+	var started time.Time
 	return []hostile{
+		// A pause the deadline has no room for is not waited: the limit is
+		// named at once, with the wait the store asked for.
+		{name: "429 asking for a wait the deadline cannot give", setup: func(t *testing.T, o *wooclient.Options) string {
+			started = time.Now()
+			return fake(everywhere(429, http.Header{"Retry-After": {"4"}}, ""))(t, o)
+		}, want: []string{"rate-limited/blocker"}, detail: "asked to wait 4s", check: func(t *testing.T, _ *wooclient.Report) {
+			// Waiting would run into the 4 s deadline; not waiting takes
+			// milliseconds. Half the deadline tells them apart on any machine.
+			if took := time.Since(started); took > 2*time.Second {
+				t.Errorf("took %v: the pause was waited into the deadline", took)
+			}
+		}},
 		{name: "critical error on the index, 503 elsewhere", setup: fake(func(w http.ResponseWriter, r *http.Request) bool {
 			mu.Lock()
 			asked[r.Method+" "+r.URL.Path]++
