@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -19,6 +20,9 @@ import (
 func TestConfigProblemsAreSaid(t *testing.T) {
 	en := newCatalog().English()
 	denied := &fs.PathError{Op: "open", Path: "/x/config.json.tmp", Err: fs.ErrPermission}
+	var v struct{ Version int }
+	syntaxErr := json.Unmarshal([]byte("{\n\"version\": 1,\n}"), &v)
+	typeErr := json.Unmarshal([]byte(`{"version": "one"}`), &v)
 	for _, err := range []error{
 		&config.Problem{Kind: config.ProblemNoConfigDir, Err: errors.New("$HOME is not defined")},
 		&config.Problem{Kind: config.ProblemMakeDir, Dir: "/x", Err: denied},
@@ -30,6 +34,10 @@ func TestConfigProblemsAreSaid(t *testing.T) {
 		&config.VersionError{Path: "/x/config.json", Version: 9},
 		&config.CorruptError{Path: "/x/config.json", Err: config.ErrNoVersion},
 		&config.CorruptError{Path: "/x/config.json", Err: config.ErrBadVersion},
+		&config.CorruptError{Path: "/x/config.json", Err: syntaxErr, Line: 3},
+		&config.CorruptError{Path: "/x/config.json", Err: syntaxErr}, // the line unknown
+		&config.CorruptError{Path: "/x/config.json", Err: typeErr, Line: 2},
+		&config.CorruptError{Path: "/x/config.json", Err: typeErr},
 	} {
 		got := sayConfig(en, err)
 		if strings.Contains(got, "⟦") || strings.Contains(got, "<no value>") {
