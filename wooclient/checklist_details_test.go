@@ -44,3 +44,25 @@ func TestAcceptedDetailNamesTheTransport(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainAnswer: /wp-json/ on a Plain-permalinks site is the front page,
+// a 404 page or WordPress's trailing-slash redirect; a REST answer (JSON),
+// an unexpected status or a redirect that carries JSON is not.
+func TestPlainAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		a    Answer
+		want bool
+	}{
+		{Answer{Verdict: VerdictHTML}, true},
+		{Answer{Verdict: VerdictNotFound}, true},
+		{Answer{Verdict: VerdictRedirect}, true},
+		{Answer{Verdict: VerdictRedirect, JSON: true}, false},
+		{Answer{Verdict: VerdictOK, JSON: true}, false},
+		{Answer{Verdict: VerdictUnexpected}, false},
+		{Answer{Verdict: VerdictServerError}, false},
+	} {
+		if got := isPlainAnswer(tc.a); got != tc.want {
+			t.Errorf("%v (JSON %v): %v, want %v", tc.a.Verdict, tc.a.JSON, got, tc.want)
+		}
+	}
+}
