@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -99,11 +98,7 @@ func TestCheckSaved(t *testing.T) {
 			}
 			s.ResetRequests()
 			rep := c.CheckSaved(context.Background(), saved, pair(k), nil)
-			var got []string
-			for _, f := range rep.Findings {
-				got = append(got, string(f.Cause)+"/"+string(f.Severity))
-			}
-			sort.Strings(got)
+			got := findingsOf(rep)
 			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 				t.Errorf("findings %v, want %v", got, tc.want)
 				for _, f := range rep.Findings {

@@ -147,15 +147,22 @@ func runCauseCase(t *testing.T, tc causeCase) {
 	assertNoSecretIn(t, rep, creds)
 }
 
-// assertVerdict checks the findings, transport, permissions, OK and the REST
-// root a case expects.
-func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
-	t.Helper()
+// findingsOf lists a report's findings as "cause/severity", sorted: the
+// form every table of expected findings is written in.
+func findingsOf(rep *wooclient.Report) []string {
 	var got []string
 	for _, f := range rep.Findings {
 		got = append(got, string(f.Cause)+"/"+string(f.Severity))
 	}
 	sort.Strings(got)
+	return got
+}
+
+// assertVerdict checks the findings, transport, permissions, OK and the REST
+// root a case expects.
+func assertVerdict(t *testing.T, tc causeCase, rep *wooclient.Report) {
+	t.Helper()
+	got := findingsOf(rep)
 	if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 		t.Errorf("findings\n got %v\nwant %v", got, tc.want)
 		for _, f := range rep.Findings {

@@ -2,7 +2,6 @@ package wooclient_test
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -89,12 +88,7 @@ func TestVersionBoundariesWithoutKey(t *testing.T) {
 				"Discover":          c.Discover(context.Background(), s.URL(), nil),
 				"Check without key": c.Check(context.Background(), s.URL(), wooclient.Credentials{}, nil),
 			} {
-				var got []string
-				for _, f := range rep.Findings {
-					got = append(got, string(f.Cause)+"/"+string(f.Severity))
-				}
-				sort.Strings(got)
-				if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				if got := findingsOf(rep); strings.Join(got, " ") != strings.Join(tc.want, " ") {
 					t.Errorf("%s: findings %v, want %v", path, got, tc.want)
 				}
 				if ch, _ := rep.Check(wooclient.CheckPermalinks); ch.State != tc.state {
