@@ -100,7 +100,7 @@ func buildReport(tr *locale.Translator, in reportInput) string {
 				b.WriteString("  " + l + "\n")
 			}
 			for _, e := range f.Evidence {
-				b.WriteString("    " + tr.T("report.evidence", "Evidence", safeText(e.String())) + "\n")
+				b.WriteString("    " + tr.T("report.evidence", "Evidence", safeText(tr.Evidence(e))) + "\n")
 			}
 		}
 		if rep.Requests > 0 {

@@ -181,7 +181,8 @@ func (r *run) cached(store Store, res ...result) bool {
 	for _, x := range res {
 		if x.ok() && x.answer.Cached {
 			e := x.evidence()
-			e.Note = say("cache.hit", nil).String()
+			e.NoteText = say("cache.hit", nil)
+			e.Note = e.NoteText.String()
 			ev = append(ev, e)
 		}
 	}

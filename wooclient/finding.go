@@ -46,10 +46,17 @@ type Evidence struct {
 	Message string `json:"message,omitempty"`
 	// Note is anything else that mattered (a header, a network error).
 	Note string `json:"note,omitempty"`
+	// NoteText is Note as a message, so it can be said in the user's
+	// language; Note keeps the English for --json.
+	NoteText Text `json:"-"`
 }
 
 // String renders the evidence on one line for plain-text output.
-func (e Evidence) String() string {
+func (e Evidence) String() string { return e.Line(e.Note) }
+
+// Line renders the evidence on one line with note in place of Note (the
+// note said in another language).
+func (e Evidence) Line(note string) string {
 	var b strings.Builder
 	b.WriteString(e.Request)
 	if e.Status != 0 {
@@ -63,8 +70,8 @@ func (e Evidence) String() string {
 	if e.Message != "" {
 		b.WriteString(" “" + e.Message + "”")
 	}
-	if e.Note != "" {
-		b.WriteString(" (" + e.Note + ")")
+	if note != "" {
+		b.WriteString(" (" + note + ")")
 	}
 	return b.String()
 }

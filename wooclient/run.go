@@ -177,6 +177,7 @@ func (r *run) redactFinding(f Finding) Finding {
 	ev := make([]Evidence, len(f.Evidence))
 	for i, e := range f.Evidence {
 		e.Request, e.Message, e.Note = r.redact(e.Request), r.redact(e.Message), r.redact(e.Note)
+		e.NoteText = e.NoteText.MapStrings(r.redact)
 		ev[i] = e
 	}
 	f.Evidence = ev

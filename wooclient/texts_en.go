@@ -33,6 +33,7 @@ var englishTexts = map[string]string{
 	"net.failed":         "the request failed: {{.Error}}",
 	"net.bad-request":    "{{.Error}}",
 	"net.redirect-loop":  "redirects go round: {{.URL}}",
+	"net.redirected-to":  "redirected to {{.URL}}",
 	"net.too-large":      "the answer is larger than {{.Size}}",
 	"tls.hostname":       "the certificate is for {{.Names}}, not {{.Host}}",
 	"tls.another-name":   "another name",

@@ -51,12 +51,14 @@ func (res result) evidence() Evidence {
 		e.Request += " (" + v + ")"
 	}
 	if res.cause != "" {
-		e.Note = res.detail.String()
+		e.NoteText = res.detail
+		e.Note = e.NoteText.String()
 		return e
 	}
 	e.Status, e.Code, e.Message = res.answer.Status, res.answer.Code, res.answer.Message
 	if len(res.redirects) > 0 {
-		e.Note = "redirected to " + res.finalURL
+		e.NoteText = say("net.redirected-to", Args{"URL": res.finalURL})
+		e.Note = e.NoteText.String()
 	}
 	return e
 }

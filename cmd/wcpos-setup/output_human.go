@@ -123,7 +123,7 @@ func writeFinding(b *strings.Builder, width int, st humanStyles, tr *locale.Tran
 	}
 	labelled(b, width, "  ", " ", rows)
 	for _, e := range f.Evidence {
-		hang(b, width, "  "+st.dim.Render("·")+" ", e.String(), st.dim.Render)
+		hang(b, width, "  "+st.dim.Render("·")+" ", tr.Evidence(e), st.dim.Render)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"regexp"
 	"strings"
 	"testing"
@@ -154,5 +155,27 @@ func TestCheckSpeaksTheChosenLanguage(t *testing.T) {
 		if code != docStore || !strings.HasSuffix(out, "\n"+tc.want+"\n") {
 			t.Errorf("%v %v: exit %d, output ends %q, want %q", tc.env, tc.args, code, out[max(0, len(out)-80):], tc.want)
 		}
+	}
+}
+
+// TestCheckSaysEvidenceNotesInTheLanguage: an evidence line's note (what
+// the network said, where a redirect led) is said in the chosen language
+// like the rest of the diagnosis, while --json keeps the English note.
+func TestCheckSaysEvidenceNotesInTheLanguage(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := "http://" + ln.Addr().String()
+	ln.Close() // nothing listens there now: connection refused
+	cfg := "--config=" + t.TempDir() + "/c.json"
+	out, _, _ := inProcess(t, "", nil, "check", "--lang", "de", "--url", addr, cfg)
+	if !strings.Contains(out, "· GET "+addr+"/ (an dieser Adresse und diesem Port lauscht nichts)") ||
+		strings.Contains(out, "nothing is listening") {
+		t.Errorf("the evidence note is not German:\n%s", out)
+	}
+	js, _, _ := inProcess(t, "", nil, "check", "--lang", "de", "--json", "--url", addr, cfg)
+	if !strings.Contains(js, `"note": "nothing is listening at that address and port"`) {
+		t.Errorf("--json lost the English note:\n%s", js)
 	}
 }

@@ -144,6 +144,15 @@ func (t *Translator) Detail(f wooclient.Finding) string {
 	return f.Detail
 }
 
+// Evidence says an evidence line with its note in this language; the
+// request, status, code and the store's own message stay as they were.
+func (t *Translator) Evidence(e wooclient.Evidence) string {
+	if e.NoteText.IsZero() {
+		return e.String()
+	}
+	return e.Line(t.Text(e.NoteText))
+}
+
 // CheckDetail says a checklist line's detail the same way.
 func (t *Translator) CheckDetail(r wooclient.CheckResult) string {
 	if !r.Text.IsZero() {
